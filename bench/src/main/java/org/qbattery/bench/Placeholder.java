@@ -1,0 +1,3 @@
+package org.qbattery.bench;
+/** Package anchor. */
+final class Placeholder {}

@@ -1,0 +1,298 @@
+package org.qbattery.analysis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.qbattery.kernel.DormandPrince54;
+import org.qbattery.kernel.IntegrationStats;
+import org.qbattery.kernel.LindbladKernel;
+import org.qbattery.kernel.Roots;
+import org.qbattery.kernel.StepInterpolator;
+import org.qbattery.kernel.Tolerances;
+import org.qbattery.measures.Concurrence;
+import org.qbattery.measures.Ergotropy;
+import org.qbattery.measures.Energy;
+import org.qbattery.measures.Observables;
+import org.qbattery.measures.Passivity;
+import org.qbattery.measures.Spectrum;
+import org.qbattery.model.Battery;
+import org.qbattery.model.Graph;
+import org.qbattery.model.InitialState;
+import org.qbattery.model.InvalidParameterException;
+
+/**
+ * Runs the open-circuit self-discharge of a battery: integrates the master equation with
+ * {@link DormandPrince54}, evaluates every {@link Observables measure} on the output grid from the
+ * dense output, and locates the characteristic times of {@link DischargeAnalysis} by Brent
+ * root-finding on the dense output of the steps that bracket them.
+ *
+ * <pre>{@code
+ * Battery b = Battery.builder(Graph.chain(5)).coupling(2).gammaIcl(0.5).build();
+ * DischargeResult r = SelfDischarge.of(b).state("quantum").grid(5, 0.01).run();
+ * double tau = r.analysis().ergotropyHalfLife();
+ * }</pre>
+ */
+public final class SelfDischarge {
+    private final Battery battery;
+    private double[] rho0;
+    private String stateName = "custom";
+    private TimeGrid grid = new TimeGrid(5, 0.01);
+    private Tolerances tolerances = Tolerances.DEFAULT;
+    private boolean spectral = true;
+    private boolean pairwise = true;
+    private boolean events = true;
+    private ProgressListener progress = ProgressListener.SILENT;
+
+    private SelfDischarge(Battery battery) {
+        this.battery = battery;
+    }
+
+    public static SelfDischarge of(Battery battery) {
+        return new SelfDischarge(battery);
+    }
+
+    /** Initial state by name (see {@link InitialState}). */
+    public SelfDischarge state(String spec) {
+        this.rho0 = InitialState.parse(spec, battery.cells());
+        this.stateName = spec;
+        return this;
+    }
+
+    /** Initial state as a density matrix (validated). */
+    public SelfDischarge state(double[] rho, String name) {
+        InitialState.validate(rho, battery.dimension(), "state", name);
+        this.rho0 = rho.clone();
+        this.stateName = name;
+        return this;
+    }
+
+    public SelfDischarge grid(double tMax, double dt) {
+        this.grid = new TimeGrid(tMax, dt);
+        return this;
+    }
+
+    public SelfDischarge tolerances(Tolerances t) {
+        this.tolerances = t;
+        return this;
+    }
+
+    /** Whether to diagonalise ρ at each output time (ergotropy, capacity, entropy). */
+    public SelfDischarge spectral(boolean on) {
+        this.spectral = on;
+        return this;
+    }
+
+    /** Whether to compute the edge-averaged concurrence. */
+    public SelfDischarge pairwise(boolean on) {
+        this.pairwise = on;
+        return this;
+    }
+
+    /** Whether to locate half-lives and crossing times. */
+    public SelfDischarge events(boolean on) {
+        this.events = on;
+        return this;
+    }
+
+    public SelfDischarge progress(ProgressListener p) {
+        this.progress = p;
+        return this;
+    }
+
+    /** Integrator state vectors: y, 7 stages, 2 scratch, 5 dense-output coefficients, plus the measure's work copy. */
+    public static final int VECTORS = 17;
+
+    /** Heap needed for one run of {@code cells} cells, in bytes. */
+    public static long estimateBytes(int cells) {
+        return Battery.estimateBytes(cells, VECTORS);
+    }
+
+    /** Refuses a run that cannot fit in this JVM's heap, naming the largest N that would. */
+    public static void requireMemory(int cells) {
+        long need = estimateBytes(cells);
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > 0.9 * max) {
+            int fit = 1;
+            while (fit < Battery.MAX_CELLS && estimateBytes(fit + 1) <= 0.9 * max) {
+                fit++;
+            }
+            throw new InvalidParameterException("cells", String.format(java.util.Locale.ROOT,
+                    "%d cells need about %.1f GiB of heap but this JVM may use %.1f GiB; allowed here: cells <= %d "
+                            + "(or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
+                    cells, need / 1073741824.0, max / 1073741824.0, fit));
+        }
+    }
+
+    public DischargeResult run() {
+        if (rho0 == null) {
+            throw new InvalidParameterException("state", "no initial state given; allowed: " + InitialState.ALLOWED);
+        }
+        requireMemory(battery.cells());
+        long start = System.nanoTime();
+        final int n = battery.cells();
+        final double omega = battery.omega();
+        final int[][] pairs = pairs(battery.graph());
+        final double[] times = grid.times();
+        final double[][] rows = new double[times.length][];
+        final double[] y = rho0.clone();
+        final double[] buf = new double[y.length];
+        final LindbladKernel kernel = battery.generator();
+        final DormandPrince54 integrator = new DormandPrince54(tolerances);
+
+        Observables first = Observables.of(y, n, omega, pairs, spectral, pairwise);
+        rows[0] = first.values();
+        final double e0 = first.ergotropy(), u0 = first.energy();
+        final List<Event> ev = new ArrayList<>();
+        String deathNote;
+        Event halfE = null, halfU = null, death = null;
+        boolean sectorDiagonal = Spectrum.commutesWithH0(y, n);
+        if (events && spectral && e0 > 0) {
+            halfE = new Event(false, (r, o) -> (o != null ? o.ergotropy() : Ergotropy.of(r, n, omega)) - e0 / 2);
+            ev.add(halfE);
+        }
+        if (events && u0 > 0) {
+            halfU = new Event(false, (r, o) -> (o != null ? o.energy() : Energy.of(r, n, omega)) - u0 / 2);
+            ev.add(halfU);
+        }
+        // Gap ≥ −tiny counts as passive: exact zeros (empty or equal blocks) must not read as a crossing.
+        final double gapFloor = 1e-13;
+        if (!sectorDiagonal) {
+            deathNote = "never: the state has coherence between excitation sectors, which decays but never vanishes, so E > 0 for all t";
+        } else if (Passivity.gap(y, n) >= -gapFloor) {
+            deathNote = "passive at t = 0";
+        } else if (events) {
+            deathNote = "root of the passivity gap min_k[lambda_min(rho_k) - lambda_max(rho_k+1)] on dense output";
+            death = new Event(true, (r, o) -> Passivity.gap(r, n) + gapFloor);
+            ev.add(death);
+        } else {
+            deathNote = "not computed (events off)";
+        }
+        final double floor = DischargeAnalysis.ENTANGLEMENT_FLOOR;
+        Event entanglement = null;
+        boolean entangledAtStart = false;
+        for (Event e : ev) {
+            e.prevT = 0;
+            e.prevG = e.g.value(y, first);
+        }
+        if (events && pairwise && pairs.length > 0) {
+            // Crossings are located on the signed concurrence max_edges(λ1−λ2−λ3−λ4), which is smooth
+            // through zero; only the decision "entangled at t = 0" needs the round-off floor.
+            entanglement = new Event(true, (r, o) -> Concurrence.maxSigned(r, n, pairs));
+            double h0 = entanglement.g.value(y, first);
+            entangledAtStart = h0 > floor;
+            entanglement.upward = !entangledAtStart;
+            entanglement.maxRoots = entangledAtStart ? 1 : 2;
+            entanglement.prevT = 0;
+            entanglement.prevG = Math.abs(h0) <= floor ? 0.0 : h0;
+            ev.add(entanglement);
+        }
+
+        final ArrayDeque<StepInterpolator> window = new ArrayDeque<>();
+        final int[] next = {1};
+        final boolean keepWindow = !ev.isEmpty();
+        IntegrationStats stats = integrator.integrate(kernel, 0.0, y, times[times.length - 1], step -> {
+            if (keepWindow) {
+                window.addLast(step.copy());
+            }
+            while (next[0] < times.length && times[next[0]] <= step.tEnd() + 1e-12 * Math.max(1, step.tEnd())) {
+                int k = next[0];
+                double tk = Math.min(times[k], step.tEnd());
+                step.interpolate(tk, buf);
+                Observables o = Observables.of(buf, n, omega, pairs, spectral, pairwise);
+                rows[k] = o.values();
+                for (Event e : ev) {
+                    if (e.finished()) {
+                        continue;
+                    }
+                    double g = e.g.value(buf, o);
+                    if (e.crosses(g)) {
+                        e.roots.add(refine(e, window, e.prevT, tk, e.prevG, g, buf.length));
+                        e.upward = !e.upward;
+                    }
+                    e.prevT = tk;
+                    e.prevG = g;
+                }
+                progress.progress(tk, times[times.length - 1], "integrating");
+                next[0]++;
+                while (window.size() > 1 && window.peekFirst().tEnd() < tk) {
+                    window.removeFirst();
+                }
+            }
+        });
+        Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
+        Double birthTime = null, disentangleTime = null;
+        if (entanglement != null) {
+            if (entangledAtStart) {
+                disentangleTime = entanglement.first();
+            } else {
+                birthTime = entanglement.first();
+                disentangleTime = entanglement.roots.size() > 1 ? entanglement.roots.get(1) : null;
+            }
+        }
+        DischargeAnalysis analysis = new DischargeAnalysis(
+                halfE != null ? halfE.first() : null,
+                halfU != null ? halfU.first() : null,
+                deathTime, deathNote, birthTime, disentangleTime);
+        double wall = (System.nanoTime() - start) * 1e-9;
+        return new DischargeResult(battery, stateName, times, rows, analysis, integrator.name(), tolerances, stats, wall);
+    }
+
+    /** The graph's edges as index pairs for the pairwise measures. */
+    public static int[][] pairs(Graph g) {
+        int[][] p = new int[g.edges().size()][];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = new int[] {g.edges().get(k).a(), g.edges().get(k).b()};
+        }
+        return p;
+    }
+
+    private static Double refine(Event e, ArrayDeque<StepInterpolator> window, double a, double b, double ga, double gb, int len) {
+        double[] tmp = new double[len];
+        java.util.function.DoubleUnaryOperator f = t -> {
+            StepInterpolator seg = null;
+            for (StepInterpolator s : window) {
+                if (t >= s.tStart() - 1e-15 && t <= s.tEnd() + 1e-15) {
+                    seg = s;
+                    break;
+                }
+            }
+            if (seg == null) {
+                seg = t < window.peekFirst().tStart() ? window.peekFirst() : window.peekLast();
+            }
+            seg.interpolate(Math.max(seg.tStart(), Math.min(seg.tEnd(), t)), tmp);
+            return e.g.value(tmp, null);
+        };
+        return Roots.brent(f, a, b, ga, gb, DischargeAnalysis.TIME_TOLERANCE);
+    }
+
+    @FunctionalInterface
+    interface Gfun {
+        double value(double[] rho, Observables known);
+    }
+
+    /** A scalar event function; finds its first crossings, alternating direction after each one. */
+    private static final class Event {
+        final Gfun g;
+        final List<Double> roots = new ArrayList<>();
+        boolean upward;
+        int maxRoots = 1;
+        double prevT, prevG;
+
+        Event(boolean upward, Gfun g) {
+            this.upward = upward;
+            this.g = g;
+        }
+
+        boolean finished() {
+            return roots.size() >= maxRoots;
+        }
+
+        Double first() {
+            return roots.isEmpty() ? null : roots.get(0);
+        }
+
+        boolean crosses(double g) {
+            return upward ? (prevG <= 0 && g > 0) : (prevG > 0 && g <= 0);
+        }
+    }
+}

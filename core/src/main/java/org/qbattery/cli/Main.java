@@ -1,0 +1,87 @@
+package org.qbattery.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import org.qbattery.kernel.Parallel;
+import org.qbattery.model.InvalidParameterException;
+import org.qbattery.report.Provenance;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code qbattery} command line. Every invalid input ends in one line on stderr naming the
+ * option and the allowed range, exit code 2, and no output file.
+ */
+@Command(name = "qbattery", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Simulate and design self-discharging quantum batteries of two-level cells.",
+        subcommands = {SimulateCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for invalid input. */
+    public static final int BAD_INPUT = 2;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static void setThreads(int k) {
+        if (k < 1) {
+            throw new InvalidParameterException("threads", "must be >= 1, got " + k);
+        }
+        Parallel.setThreads(k);
+    }
+
+    /** Runs the CLI and returns the exit code (used by the tests). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        List<String> argv = Arrays.asList(args);
+        cl.setExecutionStrategy(parse -> {
+            Object cmd = parse.subcommand() != null ? parse.subcommand().commandSpec().userObject() : null;
+            if (cmd instanceof SimulateCommand s) {
+                s.argv = argv;
+            } else if (cmd instanceof ReproduceCommand r) {
+                r.argv = argv;
+            }
+            return new CommandLine.RunLast().execute(parse);
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("qbattery: error: " + oneLine(ex.getMessage()) + " (see --help)");
+            err.flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parse) -> {
+            PrintWriter err = c.getErr();
+            if (ex instanceof InvalidParameterException ip) {
+                err.println("qbattery: error: --" + ip.parameter() + ": " + oneLine(ip.getMessage()));
+                err.flush();
+                return BAD_INPUT;
+            }
+            if (ex instanceof UncheckedIOException io) {
+                err.println("qbattery: error: " + oneLine(io.getMessage()));
+                err.flush();
+                return 1;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+
+    /** Reads the version recorded at build time. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"qbattery " + Provenance.version()};
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.qbattery.cli;
+
+import org.qbattery.kernel.Tolerances;
+import org.qbattery.model.Battery;
+import org.qbattery.model.Graph;
+import org.qbattery.model.InvalidParameterException;
+import org.qbattery.model.Variant;
+import picocli.CommandLine.Option;
+
+/** The battery, state, time grid and solver options shared by the simulating commands. */
+public final class ModelOptions {
+    @Option(names = "--cells", paramLabel = "N", description = "Number of cells, 1..14 and within the heap (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    int cells;
+
+    @Option(names = "--graph", paramLabel = "G", defaultValue = "linear",
+            description = "central|star, linear|chain, circular|ring (N>=3), symmetric|complete, none, custom (with --edges) (default: ${DEFAULT-VALUE}).")
+    String graph;
+
+    @Option(names = "--edges", paramLabel = "LIST", description = "Explicit edge list such as \"0-1,1-2\"; implies --graph custom.")
+    String edges;
+
+    @Option(names = "--state", paramLabel = "S", defaultValue = "quantum",
+            description = "charged, classical, quantum, bloch:THETA,PHI, ghz, w, dicke:K, file:PATH (default: ${DEFAULT-VALUE}).")
+    String state;
+
+    @Option(names = "--omega", paramLabel = "W", defaultValue = "1", description = "Cell splitting omega > 0; energies are reported in absolute units (default: ${DEFAULT-VALUE}).")
+    double omega;
+
+    @Option(names = "--gamma", paramLabel = "RATE", defaultValue = "1", description = "Local decay rate Gamma >= 0 (default: ${DEFAULT-VALUE}).")
+    double gamma;
+
+    @Option(names = "--coupling", paramLabel = "J", defaultValue = "0", description = "Exchange coupling J on the graph's edges (default: ${DEFAULT-VALUE}).")
+    double coupling;
+
+    @Option(names = "--gamma-icl", paramLabel = "RATE", defaultValue = "0",
+            description = "Intracell-leakage cross-decay rate >= 0 on the graph's edges; G = gamma*I + gamma_icl*A must be positive semidefinite (default: ${DEFAULT-VALUE}).")
+    double gammaIcl;
+
+    @Option(names = "--dephasing", paramLabel = "RATE", defaultValue = "0", description = "Pure dephasing rate >= 0 per cell (default: ${DEFAULT-VALUE}).")
+    double dephasing;
+
+    @Option(names = "--nbar", paramLabel = "N", defaultValue = "0", description = "Thermal occupation of the bath >= 0 (default: ${DEFAULT-VALUE}).")
+    double nbar;
+
+    @Option(names = "--variant", paramLabel = "V", defaultValue = "stated",
+            description = "stated (the paper's master equation) or as-printed (rates halved plus dephasing gamma/4, reproduces the paper's printed numbers) (default: ${DEFAULT-VALUE}).")
+    String variant;
+
+    @Option(names = "--t-max", paramLabel = "T", defaultValue = "5", description = "Final time > 0, in 1/gamma units when gamma = 1 (default: ${DEFAULT-VALUE}).")
+    double tMax;
+
+    @Option(names = "--dt", paramLabel = "DT", defaultValue = "0.01",
+            description = "Output spacing > 0. Each output time costs one diagonalisation of rho (O(4^N·2^N)); at N >= 9 that dominates, so use fewer output times for large N (default: ${DEFAULT-VALUE}).")
+    double dt;
+
+    @Option(names = "--rtol", paramLabel = "R", defaultValue = "1e-10", description = "Relative tolerance of the adaptive integrator, in (0,1) (default: ${DEFAULT-VALUE}).")
+    double rtol;
+
+    @Option(names = "--atol", paramLabel = "A", defaultValue = "1e-12", description = "Absolute tolerance of the adaptive integrator, in (0,1) (default: ${DEFAULT-VALUE}).")
+    double atol;
+
+    Battery battery() {
+        if (cells < 1 || cells > Battery.MAX_CELLS) {
+            throw new InvalidParameterException("cells", "must be in 1.." + Battery.MAX_CELLS + ", got " + cells);
+        }
+        Graph g = edges != null ? Graph.fromEdges(cells, edges) : Graph.named(graph, cells, null);
+        if (edges == null && ("custom".equalsIgnoreCase(graph) || "edges".equalsIgnoreCase(graph))) {
+            throw new InvalidParameterException("edges", "--graph custom needs --edges \"0-1,1-2,...\"");
+        }
+        return Battery.builder(g).omega(omega).gamma(gamma).coupling(coupling).gammaIcl(gammaIcl)
+                .dephasing(dephasing).nbar(nbar).variant(Variant.parse(variant)).build();
+    }
+
+    Tolerances tolerances() {
+        if (!(rtol > 0 && rtol < 1)) {
+            throw new InvalidParameterException("rtol", "must be in (0, 1), got " + rtol);
+        }
+        if (!(atol > 0 && atol < 1)) {
+            throw new InvalidParameterException("atol", "must be in (0, 1), got " + atol);
+        }
+        return new Tolerances(rtol, atol);
+    }
+}

@@ -1,0 +1,29 @@
+package org.qbattery.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.qbattery.model.InvalidParameterException;
+
+/** Creates and checks an output directory before any work starts, so a bad --out fails fast. */
+final class OutputDir {
+    private OutputDir() {
+    }
+
+    static Path prepare(Path out) {
+        try {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new InvalidParameterException("out", "\"" + out + "\" exists and is not a directory; give a directory path");
+            }
+            Files.createDirectories(out);
+            if (!Files.isWritable(out)) {
+                throw new InvalidParameterException("out", "directory \"" + out + "\" is not writable");
+            }
+            Path probe = Files.createTempFile(out, ".probe", ".tmp");
+            Files.delete(probe);
+            return out;
+        } catch (IOException | SecurityException e) {
+            throw new InvalidParameterException("out", "cannot write to \"" + out + "\": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.qbattery.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.qbattery.analysis.ProgressListener;
+
+/**
+ * A one-line progress indicator on stderr, shown only when stderr is an interactive terminal
+ * (System.console() != null), so pipes and CI logs stay clean. Redrawn at most 10 times a second.
+ */
+public final class Progress implements ProgressListener {
+    private final PrintStream err;
+    private final boolean enabled;
+    private long lastDraw;
+    private boolean drawn;
+    private final long startNanos = System.nanoTime();
+
+    public Progress(PrintStream err, boolean enabled) {
+        this.err = err;
+        this.enabled = enabled;
+    }
+
+    /** Enabled on a terminal unless QBATTERY_PROGRESS=0. */
+    public static Progress forTerminal() {
+        boolean tty = System.console() != null && !"0".equals(System.getenv("QBATTERY_PROGRESS"));
+        return new Progress(System.err, tty);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    public void progress(double done, double total, String label) {
+        if (!enabled) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastDraw < 100_000_000L && done < total) {
+            return;
+        }
+        lastDraw = now;
+        double f = total > 0 ? Math.min(1, done / total) : 1;
+        int w = 30;
+        int fill = (int) Math.round(f * w);
+        String bar = "#".repeat(fill) + ".".repeat(w - fill);
+        err.print(String.format(Locale.ROOT, "\r%-28s [%s] %5.1f%%  %6.1fs", trim(label), bar, 100 * f,
+                (now - startNanos) * 1e-9));
+        err.flush();
+        drawn = true;
+    }
+
+    /** Prints a finished line for a task (terminal only). */
+    public void line(String text) {
+        if (!enabled) {
+            return;
+        }
+        err.print("\r" + " ".repeat(60) + "\r" + text + "\n");
+        err.flush();
+        drawn = false;
+    }
+
+    /** Clears the progress line. */
+    public void finish() {
+        if (enabled && drawn) {
+            err.print("\r" + " ".repeat(60) + "\r");
+            err.flush();
+            drawn = false;
+        }
+    }
+
+    private static String trim(String s) {
+        return s.length() <= 28 ? s : s.substring(0, 27) + "…";
+    }
+}

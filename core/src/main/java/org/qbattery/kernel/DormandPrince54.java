@@ -1,0 +1,219 @@
+package org.qbattery.kernel;
+
+/**
+ * Dormand–Prince 5(4) embedded Runge–Kutta pair with FSAL, PI step-size control and the
+ * 4th-order continuous extension of Hairer, Nørsett &amp; Wanner (Solving ODEs I, §II.6, DOPRI5).
+ *
+ * <p>Why hand-written rather than Hipparchus: our states are long flat arrays (2·4^N doubles) and
+ * a step must not allocate or copy more than the seven stage vectors; Hipparchus's per-step
+ * overhead measured 2× the whole step at N = 5 (../shared/deps.md). The tests cross-check this
+ * integrator against closed forms.
+ *
+ * <p>Error norm: {@code err = sqrt(mean_i((h·Σ e_j k_j,i / (atol + rtol·max(|y0_i|,|y1_i|)))²))},
+ * step accepted when {@code err ≤ 1}.
+ */
+public final class DormandPrince54 implements OdeIntegrator {
+    private static final double C2 = 1.0 / 5, C3 = 3.0 / 10, C4 = 4.0 / 5, C5 = 8.0 / 9;
+    private static final double A21 = 1.0 / 5;
+    private static final double A31 = 3.0 / 40, A32 = 9.0 / 40;
+    private static final double A41 = 44.0 / 45, A42 = -56.0 / 15, A43 = 32.0 / 9;
+    private static final double A51 = 19372.0 / 6561, A52 = -25360.0 / 2187, A53 = 64448.0 / 6561,
+            A54 = -212.0 / 729;
+    private static final double A61 = 9017.0 / 3168, A62 = -355.0 / 33, A63 = 46732.0 / 5247,
+            A64 = 49.0 / 176, A65 = -5103.0 / 18656;
+    private static final double A71 = 35.0 / 384, A73 = 500.0 / 1113, A74 = 125.0 / 192,
+            A75 = -2187.0 / 6784, A76 = 11.0 / 84;
+    private static final double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920,
+            E5 = -17253.0 / 339200, E6 = 22.0 / 525, E7 = -1.0 / 40;
+    private static final double D1 = -12715105075.0 / 11282082432.0, D3 = 87487479700.0 / 32700410799.0,
+            D4 = -10690763975.0 / 1880347072.0, D5 = 701980252875.0 / 199316789632.0,
+            D6 = -1453857185.0 / 822651844.0, D7 = 69997945.0 / 29380423.0;
+
+    private static final double[] R2 = {A21}, R3 = {A31, A32}, R4 = {A41, A42, A43},
+            R5 = {A51, A52, A53, A54}, R6 = {A61, A62, A63, A64, A65}, R7 = {A71, 0.0, A73, A74, A75, A76},
+            ERR = {E1, 0.0, E3, E4, E5, E6, E7};
+
+    private final Tolerances tol;
+    private final long maxSteps;
+    private final VectorOps ops;
+
+    public DormandPrince54(Tolerances tol) {
+        this(tol, 50_000_000L, VectorOps.forLength(0));
+    }
+
+    public DormandPrince54(Tolerances tol, long maxSteps, VectorOps ops) {
+        this.tol = tol;
+        this.maxSteps = maxSteps;
+        this.ops = ops;
+    }
+
+    @Override
+    public String name() {
+        return "Dormand-Prince 5(4), adaptive, 4th-order dense output";
+    }
+
+    public Tolerances tolerances() {
+        return tol;
+    }
+
+    @Override
+    public IntegrationStats integrate(OdeSystem f, double t0, double[] y, double t1, StepHandler handler) {
+        final int n = y.length;
+        final double[] k1 = new double[n], k2 = new double[n], k3 = new double[n], k4 = new double[n],
+                k5 = new double[n], k6 = new double[n], k7 = new double[n], ys = new double[n], y1 = new double[n];
+        final double[][] k = {k1, k2, k3, k4, k5, k6, k7};
+        final Dense dense = new Dense(n);
+        long accepted = 0, rejected = 0, evals = 0;
+        double t = t0;
+        f.derivative(t, y, k1);
+        evals++;
+        double h = initialStep(f, t, y, k1, t1 - t0, k2, k3);
+        evals++;
+        double errOld = 1e-4;
+        boolean lastRejected = false;
+        final double rtol = tol.rtol(), atol = tol.atol();
+        while (t < t1) {
+            if (accepted + rejected >= maxSteps) {
+                throw new IllegalStateException("integrator exceeded " + maxSteps + " steps at t=" + t);
+            }
+            boolean last = false;
+            if (t + 1.01 * h >= t1) {
+                h = t1 - t;
+                last = true;
+            }
+            final double hh = h;
+            ops.lincomb(ys, y, hh, R2, k);
+            f.derivative(t + C2 * h, ys, k2);
+            ops.lincomb(ys, y, hh, R3, k);
+            f.derivative(t + C3 * h, ys, k3);
+            ops.lincomb(ys, y, hh, R4, k);
+            f.derivative(t + C4 * h, ys, k4);
+            ops.lincomb(ys, y, hh, R5, k);
+            f.derivative(t + C5 * h, ys, k5);
+            ops.lincomb(ys, y, hh, R6, k);
+            f.derivative(t + h, ys, k6);
+            ops.lincomb(y1, y, hh, R7, k);
+            f.derivative(t + h, y1, k7);
+            evals += 6;
+            double err = ops.errorNorm(y, y1, hh, ERR, k, rtol, atol);
+            if (!(err <= 1.0)) {
+                rejected++;
+                double fac = Double.isFinite(err) ? Math.max(0.2, 0.9 * Math.pow(err, -0.2)) : 0.1;
+                h *= lastRejected ? Math.min(fac, 0.5) : fac;
+                lastRejected = true;
+                if (t + h == t) {
+                    throw new IllegalStateException("step size underflow at t=" + t);
+                }
+                continue;
+            }
+            accepted++;
+            // Continuous extension coefficients (Hairer's CONTD5).
+            dense.fill(t, h, y, y1, k1, k3, k4, k5, k6, k7, ops);
+            double tNew = last ? t1 : t + h;
+            dense.tEnd = tNew;
+            System.arraycopy(y1, 0, y, 0, n);
+            System.arraycopy(k7, 0, k1, 0, n); // FSAL
+            t = tNew;
+            if (handler != null) {
+                handler.handleStep(dense);
+            }
+            // PI controller (Gustafsson), as in DOPRI5.
+            double e = Math.max(err, 1e-10);
+            double fac = 0.9 * Math.pow(e, -0.7 / 5) * Math.pow(errOld, 0.4 / 5);
+            fac = Math.min(10.0, Math.max(0.2, fac));
+            if (lastRejected) {
+                fac = Math.min(fac, 1.0);
+            }
+            errOld = e;
+            lastRejected = false;
+            h *= fac;
+        }
+        return new IntegrationStats(accepted, rejected, evals);
+    }
+
+    /** Hairer's starting-step heuristic (HINIT), one extra evaluation. */
+    private double initialStep(OdeSystem f, double t, double[] y, double[] f0, double span, double[] y1, double[] f1) {
+        int n = y.length;
+        double d0 = 0, d1 = 0;
+        for (int i = 0; i < n; i++) {
+            double sc = tol.atol() + tol.rtol() * Math.abs(y[i]);
+            d0 += (y[i] / sc) * (y[i] / sc);
+            d1 += (f0[i] / sc) * (f0[i] / sc);
+        }
+        d0 = Math.sqrt(d0 / n);
+        d1 = Math.sqrt(d1 / n);
+        double h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
+        h0 = Math.min(h0, span);
+        for (int i = 0; i < n; i++) {
+            y1[i] = y[i] + h0 * f0[i];
+        }
+        f.derivative(t + h0, y1, f1);
+        double d2 = 0;
+        for (int i = 0; i < n; i++) {
+            double sc = tol.atol() + tol.rtol() * Math.abs(y[i]);
+            double v = (f1[i] - f0[i]) / sc;
+            d2 += v * v;
+        }
+        d2 = Math.sqrt(d2 / n) / h0;
+        double h1 = Math.max(d1, d2) <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / Math.max(d1, d2), 0.2);
+        return Math.min(Math.min(100 * h0, h1), span);
+    }
+
+    /** The step's interpolating polynomial in Hairer's nested form. */
+    private static final class Dense implements StepInterpolator {
+        final double[] r1, r2, r3, r4, r5;
+        double tStart, h, tEnd;
+
+        Dense(int n) {
+            r1 = new double[n];
+            r2 = new double[n];
+            r3 = new double[n];
+            r4 = new double[n];
+            r5 = new double[n];
+        }
+
+        private Dense(Dense o) {
+            r1 = o.r1.clone();
+            r2 = o.r2.clone();
+            r3 = o.r3.clone();
+            r4 = o.r4.clone();
+            r5 = o.r5.clone();
+            tStart = o.tStart;
+            h = o.h;
+            tEnd = o.tEnd;
+        }
+
+        void fill(double t, double hh, double[] y0, double[] y1, double[] k1, double[] k3, double[] k4,
+                  double[] k5, double[] k6, double[] k7, VectorOps ops) {
+            tStart = t;
+            h = hh;
+            ops.denseCoefficients(r1, r2, r3, r4, r5, y0, y1, k1, k3, k4, k5, k6, k7, hh,
+                    D1, D3, D4, D5, D6, D7);
+        }
+
+        @Override
+        public double tStart() {
+            return tStart;
+        }
+
+        @Override
+        public double tEnd() {
+            return tEnd;
+        }
+
+        @Override
+        public void interpolate(double t, double[] out) {
+            double th = (t - tStart) / h;
+            double th1 = 1.0 - th;
+            int n = r1.length;
+            for (int i = 0; i < n; i++) {
+                out[i] = r1[i] + th * (r2[i] + th1 * (r3[i] + th * (r4[i] + th1 * r5[i])));
+            }
+        }
+
+        @Override
+        public StepInterpolator copy() {
+            return new Dense(this);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.qbattery.kernel;
+
+/**
+ * Right-hand side of the N-cell master equation in matrix form, in the frame rotating with H0
+ * (physics.md §7), applied directly on the 2^N register with bit operations.
+ *
+ * <pre>
+ *   dρ/dt = −i(H_eff ρ − ρ H_eff†) + Σ_nm E_nm σn⁻ ρ σm⁺ + Σ_nm A_nm σn⁺ ρ σm⁻ − γφ Σ_n (ρ − σzn ρ σzn)/2
+ *   H_eff = H_int − (i/2)(Σ_nm E_nm σm⁺σn⁻ + Σ_nm A_nm σm⁻σn⁺)
+ * </pre>
+ * with emission matrix E = (n̄+1)·G, absorption matrix A = n̄·G (G = Γ·I + Γ_icl·adjacency, paper
+ * Eqs. 4–5 and 10–12), H_int = Σ_pairs J_nm (σn⁻σm⁺ + σn⁺σm⁻) (Eq. 10 with its Hermitian part).
+ *
+ * <p>Basis: index i of the register has bit n set when cell n is excited. σn⁻ clears bit n, an
+ * exchange or cross-decay term between cells a and b flips both bits when they differ, so every
+ * operator is a sparse permutation-with-weights and is applied without building a matrix. The
+ * D²×D² superoperator is never formed.
+ *
+ * <p>Why hand-written: dense complex matrix products cost 40–60× more at N = 10
+ * (../shared/deps.md). ρ is stored row-major as interleaved (re, im) doubles; every term reads
+ * whole rows, so the inner loops stream memory, and rows are split over cores.
+ */
+public final class LindbladKernel implements OdeSystem {
+    private final int cells;
+    private final int dim;
+    /** Bit masks and complex coefficients h = J − (i/2)(2n̄+1)G of the pair-flip terms of H_eff. */
+    private final int[] pairMask;
+    private final double[] pairRe, pairIm;
+    /** κ_i = −Im (H_eff)_ii ≥ 0: the no-jump decay rate of basis state i (times 2 in populations). */
+    private final double[] kappa;
+    /** Emission jumps σn⁻ ρ σm⁺ with weight emW, absorption jumps σn⁺ ρ σm⁻ with weight absW. */
+    private final int[] emN, emM, abN, abM;
+    private final double[] emW, abW;
+    private final double dephasing;
+
+    /**
+     * @param cells       number of cells N
+     * @param exchange    N×N symmetric exchange couplings J_nm (zero diagonal)
+     * @param decay       N×N symmetric decay matrix G (positive semidefinite; checked by the model)
+     * @param nbar        thermal occupation n̄ ≥ 0 (0: zero temperature)
+     * @param dephasing   pure dephasing rate γφ ≥ 0 (adds γφ to each single-cell coherence decay rate)
+     */
+    public LindbladKernel(int cells, double[][] exchange, double[][] decay, double nbar, double dephasing) {
+        if (cells < 1 || cells > 15) {
+            throw new IllegalArgumentException("cells must be in 1..15");
+        }
+        this.cells = cells;
+        this.dim = 1 << cells;
+        this.dephasing = dephasing;
+        int np = 0;
+        for (int a = 0; a < cells; a++) {
+            for (int b = a + 1; b < cells; b++) {
+                if (exchange[a][b] != 0 || decay[a][b] != 0) {
+                    np++;
+                }
+            }
+        }
+        pairMask = new int[np];
+        pairRe = new double[np];
+        pairIm = new double[np];
+        int p = 0;
+        for (int a = 0; a < cells; a++) {
+            for (int b = a + 1; b < cells; b++) {
+                if (exchange[a][b] != 0 || decay[a][b] != 0) {
+                    pairMask[p] = (1 << a) | (1 << b);
+                    pairRe[p] = exchange[a][b];
+                    pairIm[p] = -0.5 * (2 * nbar + 1) * decay[a][b];
+                    p++;
+                }
+            }
+        }
+        kappa = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            double k = 0;
+            for (int n = 0; n < cells; n++) {
+                boolean excited = ((i >> n) & 1) == 1;
+                k += excited ? (nbar + 1) * decay[n][n] : nbar * decay[n][n];
+            }
+            kappa[i] = 0.5 * k;
+        }
+        int ne = 0;
+        for (int n = 0; n < cells; n++) {
+            for (int m = 0; m < cells; m++) {
+                if (decay[n][m] != 0) {
+                    ne++;
+                }
+            }
+        }
+        emN = new int[ne];
+        emM = new int[ne];
+        emW = new double[ne];
+        int na = nbar > 0 ? ne : 0;
+        abN = new int[na];
+        abM = new int[na];
+        abW = new double[na];
+        int e = 0;
+        for (int n = 0; n < cells; n++) {
+            for (int m = 0; m < cells; m++) {
+                if (decay[n][m] != 0) {
+                    emN[e] = n;
+                    emM[e] = m;
+                    emW[e] = (nbar + 1) * decay[n][m];
+                    if (na > 0) {
+                        abN[e] = n;
+                        abM[e] = m;
+                        abW[e] = nbar * decay[n][m];
+                    }
+                    e++;
+                }
+            }
+        }
+    }
+
+    public int cells() {
+        return cells;
+    }
+
+    public int dimension() {
+        return dim;
+    }
+
+    @Override
+    public void derivative(double t, double[] rho, double[] out) {
+        final long cost = 2L * dim * (2 + 2 * pairMask.length + emW.length + abW.length);
+        Parallel.forRange(dim, cost, (from, to) -> rows(rho, out, from, to));
+    }
+
+    /** Computes rows [from, to) of dρ/dt. */
+    private void rows(double[] rho, double[] out, int from, int to) {
+        final int d = dim;
+        final int rowLen = 2 * d;
+        for (int i = from; i < to; i++) {
+            final int ri = i * rowLen;
+            final double ki = kappa[i];
+            // No-jump decay and dephasing: −(κ_i + κ_j) ρ_ij − γφ·popcount(i⊕j) ρ_ij.
+            for (int j = 0; j < d; j++) {
+                double rate = ki + kappa[j];
+                if (dephasing != 0) {
+                    rate += dephasing * Integer.bitCount(i ^ j);
+                }
+                out[ri + 2 * j] = -rate * rho[ri + 2 * j];
+                out[ri + 2 * j + 1] = -rate * rho[ri + 2 * j + 1];
+            }
+            for (int p = 0; p < pairMask.length; p++) {
+                final int mask = pairMask[p];
+                final double hr = pairRe[p], hi = pairIm[p];
+                // −i h ρ_{i⊕mask, j}: H_eff acting from the left (bits of i must differ).
+                if (Integer.bitCount(i & mask) == 1) {
+                    final int rs = (i ^ mask) * rowLen;
+                    for (int j = 0; j < d; j++) {
+                        double xr = rho[rs + 2 * j], xi = rho[rs + 2 * j + 1];
+                        // −i(hr + i hi)(xr + i xi) = (hi xr + hr xi) + i(hi xi − hr xr)
+                        out[ri + 2 * j] += hi * xr + hr * xi;
+                        out[ri + 2 * j + 1] += hi * xi - hr * xr;
+                    }
+                }
+                // +i conj(h) ρ_{i, j⊕mask}: H_eff† acting from the right (bits of j must differ).
+                for (int j = 0; j < d; j++) {
+                    if (Integer.bitCount(j & mask) != 1) {
+                        continue;
+                    }
+                    int js = j ^ mask;
+                    double xr = rho[ri + 2 * js], xi = rho[ri + 2 * js + 1];
+                    // i(hr − i hi)(xr + i xi) = (hi xr − hr xi) + i(hr xr + hi xi)
+                    out[ri + 2 * j] += hi * xr - hr * xi;
+                    out[ri + 2 * j + 1] += hr * xr + hi * xi;
+                }
+            }
+            // Emission jumps: E_nm ρ_{i+2^n, j+2^m} for bit n of i and bit m of j clear.
+            for (int e = 0; e < emW.length; e++) {
+                final int bn = 1 << emN[e], bm = 1 << emM[e];
+                if ((i & bn) != 0) {
+                    continue;
+                }
+                final double w = emW[e];
+                final int rs = (i | bn) * rowLen;
+                for (int j = 0; j < d; j++) {
+                    if ((j & bm) != 0) {
+                        continue;
+                    }
+                    int js = j | bm;
+                    out[ri + 2 * j] += w * rho[rs + 2 * js];
+                    out[ri + 2 * j + 1] += w * rho[rs + 2 * js + 1];
+                }
+            }
+            // Absorption jumps: A_nm ρ_{i−2^n, j−2^m} for bit n of i and bit m of j set.
+            for (int e = 0; e < abW.length; e++) {
+                final int bn = 1 << abN[e], bm = 1 << abM[e];
+                if ((i & bn) == 0) {
+                    continue;
+                }
+                final double w = abW[e];
+                final int rs = (i & ~bn) * rowLen;
+                for (int j = 0; j < d; j++) {
+                    if ((j & bm) == 0) {
+                        continue;
+                    }
+                    int js = j & ~bm;
+                    out[ri + 2 * j] += w * rho[rs + 2 * js];
+                    out[ri + 2 * j + 1] += w * rho[rs + 2 * js + 1];
+                }
+            }
+        }
+    }
+}

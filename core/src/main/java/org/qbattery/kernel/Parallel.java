@@ -1,0 +1,71 @@
+package org.qbattery.kernel;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * Splits an index range over the machine's cores. Small ranges run on the caller's thread: below
+ * a few hundred thousand flops the fork/join hand-off costs more than it saves.
+ */
+public final class Parallel {
+    /** A body that processes indices {@code [from, to)}. */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int from, int to);
+    }
+
+    private static volatile int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final ForkJoinPool POOL = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+
+    private Parallel() {
+    }
+
+    /** Number of threads used for large ranges (default: available processors). */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Sets the thread count; 1 makes every kernel single-threaded (for benchmarks and tests). */
+    public static void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1");
+        }
+        threads = n;
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)}; splits into about {@code 4·threads} chunks when
+     * {@code n·costPerIndex} exceeds the hand-off threshold.
+     */
+    public static void forRange(int n, long costPerIndex, RangeBody body) {
+        int t = threads;
+        if (t == 1 || (long) n * costPerIndex < 200_000L || n < 2) {
+            body.run(0, n);
+            return;
+        }
+        int chunks = Math.min(n, 4 * t);
+        POOL.invoke(new Chunk(body, 0, n, Math.max(1, (n + chunks - 1) / chunks)));
+    }
+
+    private static final class Chunk extends RecursiveAction {
+        private final RangeBody body;
+        private final int from, to, grain;
+
+        Chunk(RangeBody body, int from, int to, int grain) {
+            this.body = body;
+            this.from = from;
+            this.to = to;
+            this.grain = grain;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from <= grain) {
+                body.run(from, to);
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            invokeAll(new Chunk(body, from, mid, grain), new Chunk(body, mid, to, grain));
+        }
+    }
+}

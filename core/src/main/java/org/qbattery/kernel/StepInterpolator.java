@@ -1,0 +1,18 @@
+package org.qbattery.kernel;
+
+/**
+ * Dense output of one accepted integration step on {@code [tStart, tEnd]}: the state at any time
+ * inside the step, to the order of the method's continuous extension, without new evaluations of
+ * the right-hand side.
+ */
+public interface StepInterpolator {
+    double tStart();
+
+    double tEnd();
+
+    /** Writes y(t) into {@code out}; t must lie in [tStart, tEnd] (up to round-off). */
+    void interpolate(double t, double[] out);
+
+    /** An independent copy that stays valid after the integrator moves on. */
+    StepInterpolator copy();
+}

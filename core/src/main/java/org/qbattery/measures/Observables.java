@@ -1,0 +1,63 @@
+package org.qbattery.measures;
+
+/**
+ * Every figure of merit of one state (physics.md §3), energies in absolute units (multiples of ω).
+ *
+ * @param energy              U = tr(ρH0)
+ * @param ergotropy           E, paper Eq. 1 (NaN when spectral measures are off)
+ * @param efficiency          ε = E/U (0 when U = 0), paper Figs. 2b–4b
+ * @param concurrence         Wootters concurrence averaged over the graph's edges, Eq. 13
+ * @param coherence           normalised l1-coherence, Fig. 5
+ * @param incoherentErgotropy E(Δ[ρ])
+ * @param coherentErgotropy   E − E(Δ[ρ])
+ * @param capacity            Σ ε↑(r↑ − r↓)
+ * @param localErgotropy      Σn E(ρn)
+ * @param entropy             von Neumann entropy (nats)
+ * @param purity              tr ρ²
+ * @param trace               tr ρ (1 up to integration error)
+ * @param minEigenvalue       smallest eigenvalue of ρ (≥ 0 up to integration error)
+ */
+public record Observables(double energy, double ergotropy, double efficiency, double concurrence, double coherence,
+                          double incoherentErgotropy, double coherentErgotropy, double capacity,
+                          double localErgotropy, double entropy, double purity, double trace, double minEigenvalue) {
+
+    /** Column names, in CSV order; the first six are the CLI contract. */
+    public static final String[] COLUMNS = {"energy", "ergotropy", "efficiency", "concurrence", "coherence",
+        "ergotropy_incoherent", "ergotropy_coherent", "capacity", "ergotropy_local", "entropy", "purity",
+        "trace", "min_eigenvalue"};
+
+    public double[] values() {
+        return new double[] {energy, ergotropy, efficiency, concurrence, coherence, incoherentErgotropy,
+            coherentErgotropy, capacity, localErgotropy, entropy, purity, trace, minEigenvalue};
+    }
+
+    /**
+     * Computes all measures.
+     *
+     * @param pairs    cell pairs for the averaged concurrence (the graph's edges)
+     * @param spectral whether to diagonalise ρ (ergotropy, capacity, entropy): O(D³), the dominant cost at large N
+     * @param pairwise whether to compute concurrence
+     */
+    public static Observables of(double[] rho, int cells, double omega, int[][] pairs, boolean spectral, boolean pairwise) {
+        int d = Register.dimension(rho, cells);
+        double u = Energy.of(rho, cells, omega);
+        double tr = 0;
+        for (int i = 0; i < d; i++) {
+            tr += rho[2 * (i * d + i)];
+        }
+        double e = Double.NaN, cap = Double.NaN, s = Double.NaN, minEig = Double.NaN, eps = Double.NaN, ec = Double.NaN;
+        double ei = Ergotropy.incoherent(rho, cells, omega);
+        if (spectral) {
+            double[] eig = Spectrum.of(rho, cells);
+            e = Ergotropy.fromSpectrum(eig, cells, omega, u);
+            cap = Capacity.fromSpectrum(eig, cells, omega);
+            s = Entropy.vonNeumann(eig);
+            minEig = eig[0];
+            eps = u > 0 ? e / u : 0.0;
+            ec = Math.max(0.0, e - ei);
+        }
+        double c = pairwise ? Concurrence.edgeAverage(rho, cells, pairs) : Double.NaN;
+        return new Observables(u, e, eps, c, Coherence.l1Normalised(rho, cells), ei, ec, cap,
+                LocalErgotropy.of(rho, cells, omega), s, Entropy.purity(rho), tr, minEig);
+    }
+}

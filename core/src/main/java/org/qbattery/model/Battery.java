@@ -1,0 +1,226 @@
+package org.qbattery.model;
+
+import java.util.Locale;
+import org.qbattery.kernel.LindbladKernel;
+
+/**
+ * An N-cell quantum battery in open circuit (paper Eqs. 2–5, 10–12, physics.md §2, §4):
+ *
+ * <pre>
+ *   H0    = ω Σn σn⁺σn⁻
+ *   H_int = J Σ_{edges {n,m}} (σn⁻σm⁺ + σn⁺σm⁻)          (Eq. 10, with the + h.c. the paper omits)
+ *   G     = Γ·I + Γ_icl·A_leak                             (Eqs. 5, 11–12; must be PSD)
+ *   dρ/dt = −i[H0 + H_int, ρ] + (n̄+1) Σ G_nm D_nm[σ⁻] + n̄ Σ G_nm D_nm[σ⁺] + (γφ/2) Σ D[σzn]
+ * </pre>
+ * Build with {@link #builder(Graph)}; {@code build()} validates every parameter and refuses a
+ * decay matrix that is not positive semidefinite.
+ */
+public final class Battery {
+    /** Largest register the kernel can index (2·4^N doubles must fit a Java array). */
+    public static final int MAX_CELLS = 14;
+
+    private final Graph graph;
+    private final Graph leakageGraph;
+    private final double omega, gamma, coupling, gammaIcl, dephasing, nbar;
+    private final Variant variant;
+    private final DecayMatrix decay;
+
+    private Battery(Builder b) {
+        this.graph = b.graph;
+        this.leakageGraph = b.leakageGraph == null ? b.graph : b.leakageGraph;
+        this.omega = b.omega;
+        this.gamma = b.gamma;
+        this.coupling = b.coupling;
+        this.gammaIcl = b.gammaIcl;
+        this.dephasing = b.dephasing;
+        this.nbar = b.nbar;
+        this.variant = b.variant;
+        this.decay = new DecayMatrix(leakageGraph, gamma, gammaIcl);
+    }
+
+    public static Builder builder(Graph graph) {
+        return new Builder(graph);
+    }
+
+    /** Builder with the paper's defaults: ω = 1, Γ = 1, J = 0, Γ_icl = 0, no dephasing, n̄ = 0. */
+    public static final class Builder {
+        private final Graph graph;
+        private Graph leakageGraph;
+        private double omega = 1, gamma = 1, coupling = 0, gammaIcl = 0, dephasing = 0, nbar = 0;
+        private Variant variant = Variant.STATED;
+
+        private Builder(Graph graph) {
+            if (graph == null) {
+                throw new InvalidParameterException("graph", "graph is required");
+            }
+            this.graph = graph;
+        }
+
+        /** Cell splitting ω (energies are reported in units of ω; the dynamics does not depend on it). */
+        public Builder omega(double v) {
+            omega = v;
+            return this;
+        }
+
+        /** Local decay rate Γ (paper Eq. 5). */
+        public Builder gamma(double v) {
+            gamma = v;
+            return this;
+        }
+
+        /** Exchange coupling J (paper Eq. 10). */
+        public Builder coupling(double v) {
+            coupling = v;
+            return this;
+        }
+
+        /** Intracell-leakage cross-decay rate Γ_icl (paper Eqs. 11–12). */
+        public Builder gammaIcl(double v) {
+            gammaIcl = v;
+            return this;
+        }
+
+        /** Pure dephasing rate γφ (physics.md §4). */
+        public Builder dephasing(double v) {
+            dephasing = v;
+            return this;
+        }
+
+        /** Thermal occupation n̄ of the bath (physics.md §4). */
+        public Builder nbar(double v) {
+            nbar = v;
+            return this;
+        }
+
+        /** Cross-decay on a different graph than the exchange (default: the same graph). */
+        public Builder leakageGraph(Graph g) {
+            leakageGraph = g;
+            return this;
+        }
+
+        public Builder variant(Variant v) {
+            variant = v;
+            return this;
+        }
+
+        public Battery build() {
+            int n = graph.cells();
+            if (n < 1 || n > MAX_CELLS) {
+                throw new InvalidParameterException("cells", "must be in 1.." + MAX_CELLS + ", got " + n);
+            }
+            if (leakageGraph != null && leakageGraph.cells() != n) {
+                throw new InvalidParameterException("edges", "leakage graph has " + leakageGraph.cells() + " cells, expected " + n);
+            }
+            if (!Double.isFinite(omega) || omega <= 0) {
+                throw new InvalidParameterException("omega", "must be a finite number > 0, got " + omega);
+            }
+            InvalidParameterException.requireNonNegative("gamma", gamma);
+            InvalidParameterException.requireFinite("coupling", coupling);
+            InvalidParameterException.requireNonNegative("gamma-icl", gammaIcl);
+            InvalidParameterException.requireNonNegative("dephasing", dephasing);
+            InvalidParameterException.requireNonNegative("nbar", nbar);
+            Battery b = new Battery(this);
+            b.decay.requirePositiveSemidefinite();
+            return b;
+        }
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    public Graph leakageGraph() {
+        return leakageGraph;
+    }
+
+    public int cells() {
+        return graph.cells();
+    }
+
+    public int dimension() {
+        return 1 << graph.cells();
+    }
+
+    public double omega() {
+        return omega;
+    }
+
+    public double gamma() {
+        return gamma;
+    }
+
+    public double coupling() {
+        return coupling;
+    }
+
+    public double gammaIcl() {
+        return gammaIcl;
+    }
+
+    public double dephasing() {
+        return dephasing;
+    }
+
+    public double nbar() {
+        return nbar;
+    }
+
+    public Variant variant() {
+        return variant;
+    }
+
+    /** The decay matrix G of the stated model (before any variant rescaling). */
+    public DecayMatrix decayMatrix() {
+        return decay;
+    }
+
+    /** Decay matrix actually integrated: G, or G/2 for {@link Variant#AS_PRINTED}. */
+    public double[][] effectiveDecay() {
+        double[][] g = decay.matrix();
+        if (variant == Variant.AS_PRINTED) {
+            for (double[] row : g) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] *= 0.5;
+                }
+            }
+        }
+        return g;
+    }
+
+    /** Dephasing rate actually integrated: γφ, plus Γ/4 for {@link Variant#AS_PRINTED}. */
+    public double effectiveDephasing() {
+        return dephasing + (variant == Variant.AS_PRINTED ? gamma / 4 : 0);
+    }
+
+    /** Exchange matrix J_nm = J·A_nm. */
+    public double[][] exchange() {
+        double[][] a = graph.adjacency();
+        for (double[] row : a) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= coupling;
+            }
+        }
+        return a;
+    }
+
+    /**
+     * The master equation's right-hand side in the frame rotating with H0. ω drops out exactly:
+     * H0 commutes with H_int, and every jump operator lowers or raises H0 by exactly ω.
+     */
+    public LindbladKernel generator() {
+        return new LindbladKernel(cells(), exchange(), effectiveDecay(), nbar, effectiveDephasing());
+    }
+
+    /** Bytes of heap needed to integrate this battery with an s-stage integrator plus {@code extraCopies}. */
+    public static long estimateBytes(int cells, int vectors) {
+        long d = 1L << cells;
+        return 16L * d * d * vectors;
+    }
+
+    /** One-line description for logs and provenance. */
+    public String describe() {
+        return String.format(Locale.ROOT,
+                "N=%d graph=%s edges=[%s] omega=%g gamma=%g J=%g gamma_icl=%g dephasing=%g nbar=%g variant=%s",
+                cells(), graph.name(), graph.edgeSpec(), omega, gamma, coupling, gammaIcl, dephasing, nbar, variant.label());
+    }
+}

@@ -1,0 +1,247 @@
+package org.qbattery.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.qbattery.kernel.HermitianEigenvalues;
+
+/**
+ * Initial states of the battery as density matrices on the 2^N register (bit n set = cell n
+ * excited; row-major, interleaved re/im).
+ *
+ * <ul>
+ *   <li>{@code charged}: |e⟩^⊗N (fully charged).</li>
+ *   <li>{@code classical}: (¾|e⟩⟨e| + ¼|g⟩⟨g|)^⊗N, the paper's incoherent state (Fig. 2).</li>
+ *   <li>{@code quantum}: |+⟩^⊗N with |+⟩ = (|e⟩+|g⟩)/√2, the paper's coherent state.</li>
+ *   <li>{@code bloch:THETA,PHI}: (cos(θ/2)|e⟩ + e^{iφ} sin(θ/2)|g⟩)^⊗N (θ = 0 charged, θ = π/2 quantum).</li>
+ *   <li>{@code ghz}, {@code w}, {@code dicke:K}: the symmetric entangled states.</li>
+ *   <li>{@code file:PATH}: a density matrix from a text file (D rows of D complex numbers as
+ *       {@code re im} pairs, or D real numbers; '#' starts a comment).</li>
+ * </ul>
+ */
+public final class InitialState {
+    private InitialState() {
+    }
+
+    /** Builds the state named by {@code spec} for {@code n} cells. */
+    public static double[] parse(String spec, int n) {
+        if (spec == null || spec.isBlank()) {
+            throw new InvalidParameterException("state", "a state is required; allowed: " + ALLOWED);
+        }
+        String s = spec.trim();
+        String key = s.toLowerCase(Locale.ROOT);
+        if (key.equals("charged") || key.equals("full")) {
+            return charged(n);
+        }
+        if (key.equals("classical")) {
+            return classical(n);
+        }
+        if (key.equals("quantum") || key.equals("plus")) {
+            return quantum(n);
+        }
+        if (key.equals("ghz")) {
+            return ghz(n);
+        }
+        if (key.equals("w")) {
+            return dicke(n, 1);
+        }
+        if (key.startsWith("dicke:")) {
+            int k;
+            try {
+                k = Integer.parseInt(s.substring(6).trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException("state", "dicke:K needs an integer K in 0.." + n + ", got \"" + s + "\"");
+            }
+            if (k < 0 || k > n) {
+                throw new InvalidParameterException("state", "dicke:K needs K in 0.." + n + ", got " + k);
+            }
+            return dicke(n, k);
+        }
+        if (key.startsWith("bloch:")) {
+            String[] p = s.substring(6).split(",");
+            if (p.length != 2) {
+                throw new InvalidParameterException("state", "bloch:THETA,PHI needs two angles in radians, got \"" + s + "\"");
+            }
+            double th, ph;
+            try {
+                th = Double.parseDouble(p[0].trim());
+                ph = Double.parseDouble(p[1].trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException("state", "bloch:THETA,PHI needs two angles in radians, got \"" + s + "\"");
+            }
+            if (!Double.isFinite(th) || !Double.isFinite(ph) || th < 0 || th > Math.PI) {
+                throw new InvalidParameterException("state", "bloch:THETA,PHI needs THETA in [0, pi] and finite PHI, got \"" + s + "\"");
+            }
+            return bloch(n, th, ph);
+        }
+        if (key.startsWith("file:")) {
+            return fromFile(Path.of(s.substring(5)), n);
+        }
+        throw new InvalidParameterException("state", "unknown state \"" + s + "\"; allowed: " + ALLOWED);
+    }
+
+    public static final String ALLOWED = "charged, classical, quantum, bloch:THETA,PHI, ghz, w, dicke:K, file:PATH";
+
+    /** Product state ρ1^⊗N of a single-cell density matrix given as {ρgg, ρge, ρeg, ρee} (complex). */
+    public static double[] product(int n, double[] single) {
+        int d = 1 << n;
+        double[] rho = new double[2 * d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double re = 1, im = 0;
+                for (int c = 0; c < n; c++) {
+                    int bi = (i >> c) & 1, bj = (j >> c) & 1;
+                    int idx = 2 * (2 * bi + bj);
+                    double sr = single[idx], si = single[idx + 1];
+                    double nr = re * sr - im * si;
+                    im = re * si + im * sr;
+                    re = nr;
+                }
+                rho[2 * (i * d + j)] = re;
+                rho[2 * (i * d + j) + 1] = im;
+            }
+        }
+        return rho;
+    }
+
+    public static double[] charged(int n) {
+        return product(n, new double[] {0, 0, 0, 0, 0, 0, 1, 0});
+    }
+
+    public static double[] classical(int n) {
+        return product(n, new double[] {0.25, 0, 0, 0, 0, 0, 0.75, 0});
+    }
+
+    public static double[] quantum(int n) {
+        return bloch(n, Math.PI / 2, 0);
+    }
+
+    /** (cos(θ/2)|e⟩ + e^{iφ} sin(θ/2)|g⟩)^⊗N. */
+    public static double[] bloch(int n, double theta, double phi) {
+        double ce = Math.cos(theta / 2), sg = Math.sin(theta / 2);
+        // amplitudes: g = e^{iφ} sg, e = ce
+        double gr = Math.cos(phi) * sg, gi = Math.sin(phi) * sg;
+        double er = ce;
+        // ρ_ab = ψ_a conj(ψ_b), a,b ∈ {g=0, e=1}
+        double[] one = {
+            gr * gr + gi * gi, 0,        // gg
+            gr * er, gi * er,            // ge = ψg conj(ψe)
+            er * gr, -er * gi,           // eg = ψe conj(ψg)
+            er * er, 0                   // ee
+        };
+        return product(n, one);
+    }
+
+    /** (|g…g⟩ + |e…e⟩)/√2. */
+    public static double[] ghz(int n) {
+        int d = 1 << n;
+        double[] psi = new double[2 * d];
+        psi[0] = Math.sqrt(0.5);
+        psi[2 * (d - 1)] += Math.sqrt(0.5);
+        return pure(psi, d);
+    }
+
+    /** Symmetric Dicke state with k excitations (k = 1: W state). */
+    public static double[] dicke(int n, int k) {
+        int d = 1 << n;
+        double[] psi = new double[2 * d];
+        int count = 0;
+        for (int i = 0; i < d; i++) {
+            if (Integer.bitCount(i) == k) {
+                count++;
+            }
+        }
+        double a = 1 / Math.sqrt(count);
+        for (int i = 0; i < d; i++) {
+            if (Integer.bitCount(i) == k) {
+                psi[2 * i] = a;
+            }
+        }
+        return pure(psi, d);
+    }
+
+    /** |ψ⟩⟨ψ| from interleaved amplitudes. */
+    public static double[] pure(double[] psi, int d) {
+        double[] rho = new double[2 * d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double ar = psi[2 * i], ai = psi[2 * i + 1], br = psi[2 * j], bi = psi[2 * j + 1];
+                rho[2 * (i * d + j)] = ar * br + ai * bi;
+                rho[2 * (i * d + j) + 1] = ai * br - ar * bi;
+            }
+        }
+        return rho;
+    }
+
+    /** Reads and validates (Hermitian, trace one, positive semidefinite, size 2^N) a density matrix. */
+    public static double[] fromFile(Path path, int n) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path);
+        } catch (IOException e) {
+            throw new InvalidParameterException("state", "cannot read density matrix file " + path + ": " + e.getMessage());
+        }
+        int d = 1 << n;
+        List<double[]> rows = new ArrayList<>();
+        for (String line : lines) {
+            String t = line.replaceAll("#.*", "").trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            String[] tok = t.split("[\\s,;]+");
+            double[] v = new double[tok.length];
+            for (int k = 0; k < tok.length; k++) {
+                try {
+                    v[k] = Double.parseDouble(tok[k]);
+                } catch (NumberFormatException e) {
+                    throw new InvalidParameterException("state", "file " + path + ": not a number \"" + tok[k] + "\"");
+                }
+            }
+            rows.add(v);
+        }
+        if (rows.size() != d) {
+            throw new InvalidParameterException("state", "file " + path + " has " + rows.size() + " rows; --cells " + n + " needs " + d);
+        }
+        double[] rho = new double[2 * d * d];
+        for (int i = 0; i < d; i++) {
+            double[] v = rows.get(i);
+            if (v.length == 2 * d) {
+                System.arraycopy(v, 0, rho, 2 * i * d, 2 * d);
+            } else if (v.length == d) {
+                for (int j = 0; j < d; j++) {
+                    rho[2 * (i * d + j)] = v[j];
+                }
+            } else {
+                throw new InvalidParameterException("state", "file " + path + " row " + (i + 1) + " has " + v.length
+                        + " numbers; expected " + d + " (real) or " + 2 * d + " (re im pairs)");
+            }
+        }
+        validate(rho, d, "state", path.toString());
+        return rho;
+    }
+
+    /** Checks Hermiticity, unit trace and positivity to 1e-9. */
+    public static void validate(double[] rho, int d, String parameter, String what) {
+        double tr = 0;
+        for (int i = 0; i < d; i++) {
+            tr += rho[2 * (i * d + i)];
+            for (int j = 0; j < d; j++) {
+                double dr = rho[2 * (i * d + j)] - rho[2 * (j * d + i)];
+                double di = rho[2 * (i * d + j) + 1] + rho[2 * (j * d + i) + 1];
+                if (Math.hypot(dr, di) > 1e-9) {
+                    throw new InvalidParameterException(parameter, what + " is not Hermitian (element " + i + "," + j + ")");
+                }
+            }
+        }
+        if (Math.abs(tr - 1) > 1e-9) {
+            throw new InvalidParameterException(parameter, what + " has trace " + tr + ", must be 1");
+        }
+        double min = HermitianEigenvalues.of(rho, d)[0];
+        if (min < -1e-9) {
+            throw new InvalidParameterException(parameter, what + " is not positive semidefinite (smallest eigenvalue " + min + ")");
+        }
+    }
+}

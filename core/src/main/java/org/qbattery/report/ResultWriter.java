@@ -1,0 +1,137 @@
+package org.qbattery.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qbattery.analysis.DischargeAnalysis;
+import org.qbattery.analysis.DischargeResult;
+import org.qbattery.measures.Observables;
+import org.qbattery.model.Battery;
+import org.qbattery.model.Variant;
+
+/** Writes a {@link DischargeResult} as {@code timeseries.csv} and {@code summary.json}. */
+public final class ResultWriter {
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultWriter() {
+    }
+
+    /** CSV header: {@code t,energy,ergotropy,efficiency,concurrence,coherence,…}. */
+    public static String header() {
+        return "t," + String.join(",", Observables.COLUMNS);
+    }
+
+    public static void writeTimeSeries(DischargeResult r, Path file) {
+        AtomicFiles.writeText(file, w -> {
+            w.write(header());
+            w.write('\n');
+            StringBuilder sb = new StringBuilder(256);
+            for (int k = 0; k < r.times().length; k++) {
+                sb.setLength(0);
+                sb.append(fmt(r.times()[k]));
+                for (double v : r.series()[k]) {
+                    sb.append(',').append(fmt(v));
+                }
+                sb.append('\n');
+                w.write(sb.toString());
+            }
+        });
+    }
+
+    /** Shortest round-trip decimal; NaN for measures that were switched off. */
+    public static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    public static Map<String, Object> parameters(Battery b, String state) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("cells", b.cells());
+        p.put("graph", b.graph().name());
+        p.put("edges", b.graph().edgeSpec());
+        p.put("state", state);
+        p.put("omega", b.omega());
+        p.put("gamma", b.gamma());
+        p.put("coupling", b.coupling());
+        p.put("gamma_icl", b.gammaIcl());
+        p.put("dephasing", b.dephasing());
+        p.put("nbar", b.nbar());
+        p.put("variant", b.variant().label());
+        return p;
+    }
+
+    public static Map<String, Object> summary(DischargeResult r, List<String> commandLine) {
+        Battery b = r.battery();
+        DischargeAnalysis a = r.analysis();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ergotropy_half_life", a.ergotropyHalfLife());
+        m.put("energy_half_life", a.energyHalfLife());
+        m.put("ergotropy_sudden_death", a.ergotropySuddenDeath());
+        m.put("ergotropy_sudden_death_note", a.suddenDeathNote());
+        m.put("entanglement_birth", a.entanglementBirth());
+        m.put("entanglement_death", a.entanglementDeath());
+        m.put("entanglement_floor", DischargeAnalysis.ENTANGLEMENT_FLOOR);
+        Map<String, Object> init = new LinkedHashMap<>();
+        Map<String, Object> fin = new LinkedHashMap<>();
+        double[] first = r.series()[0], last = r.series()[r.series().length - 1];
+        for (int c = 0; c < Observables.COLUMNS.length; c++) {
+            init.put(Observables.COLUMNS[c], json(first[c]));
+            fin.put(Observables.COLUMNS[c], json(last[c]));
+        }
+        m.put("initial", init);
+        m.put("final", fin);
+        m.put("parameters", parameters(b, r.state()));
+        m.put("units", "hbar = 1; time in 1/gamma when gamma = 1; energy, ergotropy and capacity absolute (multiples of omega when omega = 1)");
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("master_equation", b.variant() == Variant.STATED
+                ? "stated: paper Eqs. (2)-(5), (10)-(12) with Hermitian H_int = J sum_edges (s-_n s+_m + h.c.)"
+                : "as-printed: NOT the paper's stated master equation. All decay rates halved (G -> G/2) and pure dephasing "
+                        + "gamma/4 added per cell, which reproduces the paper's printed single-cell numbers (physics.md section 6)");
+        model.put("decay_matrix_eigenvalues", b.decayMatrix().eigenvalues());
+        model.put("decay_matrix_lambda_min", b.decayMatrix().lambdaMin());
+        model.put("dark_modes", b.decayMatrix().darkModes());
+        double gmax = b.decayMatrix().maxValidGammaIcl();
+        model.put("max_valid_gamma_icl", Double.isInfinite(gmax) ? null : gmax);
+        model.put("frame", "rotating with H0 (omega enters only as the energy unit)");
+        m.put("model", model);
+        Map<String, Object> solver = new LinkedHashMap<>();
+        solver.put("method", r.solver());
+        solver.put("rtol", r.tolerances().rtol());
+        solver.put("atol", r.tolerances().atol());
+        solver.put("accepted_steps", r.stats().acceptedSteps());
+        solver.put("rejected_steps", r.stats().rejectedSteps());
+        solver.put("rhs_evaluations", r.stats().evaluations());
+        solver.put("event_location", "Brent root-finding on dense output, xtol " + DischargeAnalysis.TIME_TOLERANCE);
+        solver.put("output_times", r.times().length);
+        solver.put("t_max", r.times()[r.times().length - 1]);
+        m.put("solver", solver);
+        m.put("wall_seconds", r.wallSeconds());
+        Map<String, Object> prov = Provenance.environment();
+        if (commandLine != null) {
+            prov.put("command", commandLine);
+        }
+        m.put("provenance", prov);
+        return m;
+    }
+
+    private static Object json(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    public static void writeSummary(DischargeResult r, List<String> commandLine, Path file) {
+        Map<String, Object> s = summary(r, commandLine);
+        writeJson(file, s);
+    }
+
+    public static void writeJson(Path file, Object value) {
+        AtomicFiles.writeText(file, w -> w.write(JSON.writeValueAsString(value)));
+    }
+}

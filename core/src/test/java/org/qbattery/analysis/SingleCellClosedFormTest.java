@@ -1,0 +1,87 @@
+package org.qbattery.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qbattery.model.Battery;
+import org.qbattery.model.Graph;
+import org.qbattery.model.Variant;
+
+/**
+ * One cell, stated master equation (physics.md §5): ρee(t) = ρee(0)e^{−Γt}, ρeg(t) = ρeg(0)e^{−Γt/2},
+ * E = ω(z + |r|)/2. Every sample to 1e-9, every characteristic time to 1e-8.
+ */
+class SingleCellClosedFormTest {
+    /** state, ρee(0), |ρeg(0)|, half-life, sudden death (NaN = never). */
+    static Stream<Arguments> states() {
+        return Stream.of(
+                Arguments.of("charged", 1.0, 0.0, Math.log(4.0 / 3), Math.log(2)),
+                Arguments.of("classical", 0.75, 0.0, Math.log(6.0 / 5), Math.log(1.5)),
+                Arguments.of("quantum", 0.5, 0.5, Math.log(8.0 / 5), Double.NaN));
+    }
+
+    static double closedFormE(double pe0, double c0, double gamma, double t) {
+        double pe = pe0 * Math.exp(-gamma * t);
+        double z = 2 * pe - 1;
+        double x = 2 * c0 * Math.exp(-gamma * t / 2);
+        return (z + Math.sqrt(x * x + z * z)) / 2;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("states")
+    void samplesMatchClosedForm(String state, double pe0, double c0, double halfLife, double death) {
+        double omega = 2.5, gamma = 1.3;
+        Battery b = Battery.builder(Graph.empty(1)).omega(omega).gamma(gamma).build();
+        DischargeResult r = SelfDischarge.of(b).state(state).grid(5, 0.01).run();
+        double[] e = r.ergotropy(), u = r.energy(), eps = r.efficiency();
+        for (int k = 0; k < r.times().length; k++) {
+            double t = r.times()[k];
+            double ue = omega * pe0 * Math.exp(-gamma * t);
+            double ee = omega * closedFormE(pe0, c0, gamma, t);
+            assertThat(u[k]).as("U(%s)", t).isCloseTo(ue, within(1e-9));
+            assertThat(e[k]).as("E(%s)", t).isCloseTo(ee, within(1e-9));
+            assertThat(eps[k]).as("eps(%s)", t).isCloseTo(ee / ue, within(1e-9 / Math.max(ue, 1e-3)));
+        }
+        DischargeAnalysis a = r.analysis();
+        assertThat(a.ergotropyHalfLife()).isCloseTo(halfLife / gamma, within(1e-8));
+        assertThat(a.energyHalfLife()).isCloseTo(Math.log(2) / gamma, within(1e-8));
+        if (Double.isNaN(death)) {
+            assertThat(a.ergotropySuddenDeath()).isNull();
+        } else {
+            assertThat(a.ergotropySuddenDeath()).isCloseTo(death / gamma, within(1e-8));
+        }
+    }
+
+    @Test
+    void quantumOverClassicalHalfLifeRatio() {
+        Battery b = Battery.builder(Graph.empty(1)).build();
+        double q = SelfDischarge.of(b).state("quantum").grid(2, 0.05).run().analysis().ergotropyHalfLife();
+        double c = SelfDischarge.of(b).state("classical").grid(2, 0.05).run().analysis().ergotropyHalfLife();
+        assertThat(q / c).isCloseTo(Math.log(1.6) / Math.log(1.2), within(1e-7)); // 2.578, not the paper's 1.77
+    }
+
+    /** The as-printed variant reproduces the paper's printed numbers (physics.md §6). */
+    @Test
+    void asPrintedVariantReproducesPrintedHalfLives() {
+        Battery b = Battery.builder(Graph.empty(1)).variant(Variant.AS_PRINTED).build();
+        DischargeAnalysis cl = SelfDischarge.of(b).state("classical").grid(3, 0.01).run().analysis();
+        DischargeAnalysis qu = SelfDischarge.of(b).state("quantum").grid(3, 0.01).run().analysis();
+        DischargeAnalysis full = SelfDischarge.of(b).state("charged").grid(3, 0.01).run().analysis();
+        assertThat(cl.ergotropyHalfLife()).isCloseTo(2 * Math.log(6.0 / 5), within(1e-8));
+        assertThat(qu.ergotropyHalfLife()).isCloseTo(2 * Math.log(2 * (1 + Math.sqrt(6)) / 5), within(1e-8));
+        assertThat(full.ergotropySuddenDeath()).isCloseTo(2 * Math.log(2), within(1e-8));
+        assertThat(cl.ergotropySuddenDeath()).isCloseTo(2 * Math.log(1.5), within(1e-8));
+    }
+
+    @Test
+    void outputGridIncludesTMaxAndFollowsDt() {
+        double[] t = new TimeGrid(1.0, 0.3).times();
+        assertThat(t).containsExactly(0, 0.3, 0.6, 0.8999999999999999, 1.0);
+        assertThat(new TimeGrid(5, 0.01).times()).hasSize(501);
+    }
+}

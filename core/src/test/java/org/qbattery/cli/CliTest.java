@@ -1,0 +1,141 @@
+package org.qbattery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CliTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void simulateWritesTheContractedFiles(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        Run r = run("simulate", "--cells", "3", "--graph", "central", "--state", "quantum", "--omega", "1", "--gamma", "1",
+                "--coupling", "2", "--gamma-icl", "0.5", "--t-max", "2", "--dt", "0.05", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(out.resolve("timeseries.csv"));
+        assertThat(csv.get(0)).startsWith("t,energy,ergotropy,efficiency,concurrence,coherence");
+        assertThat(csv).hasSize(1 + 41);
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(s.has("ergotropy_half_life")).isTrue();
+        assertThat(s.get("ergotropy_half_life").isNumber()).isTrue();
+        assertThat(s.has("energy_half_life")).isTrue();
+        assertThat(s.has("ergotropy_sudden_death")).isTrue();
+        assertThat(s.get("ergotropy_sudden_death").isNull()).isTrue(); // quantum state: never
+        assertThat(s.at("/parameters/graph").asText()).isEqualTo("central");
+        assertThat(s.at("/solver/rtol").asDouble()).isEqualTo(1e-10);
+        assertThat(s.at("/solver/accepted_steps").asLong()).isPositive();
+        assertThat(s.at("/provenance/qbattery_version").asText()).isNotBlank();
+        assertThat(s.has("wall_seconds")).isTrue();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("timeseries.csv", "summary.json");
+        }
+    }
+
+    @Test
+    void asPrintedRunSaysItIsNotTheStatedEquation(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("p");
+        Run r = run("simulate", "--cells", "1", "--state", "classical", "--variant", "as-printed", "--t-max", "1", "--out", out.toString());
+        assertThat(r.code()).isZero();
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("NOT the paper's stated master equation");
+    }
+
+    @Test
+    void helpAndVersion() {
+        Run h = run("simulate", "--help");
+        assertThat(h.code()).isZero();
+        assertThat(h.out()).contains("--gamma-icl", "--t-max", "default: 1e-10");
+        Run v = run("--version");
+        assertThat(v.code()).isZero();
+        assertThat(v.out()).startsWith("qbattery ");
+    }
+
+    static Stream<Arguments> badInputs() {
+        List<Arguments> a = new ArrayList<>();
+        a.add(Arguments.of("--gamma", new String[] {"--gamma", "-1"}));
+        a.add(Arguments.of("--gamma", new String[] {"--gamma", "NaN"}));
+        a.add(Arguments.of("--coupling", new String[] {"--coupling", "NaN"}));
+        a.add(Arguments.of("--gamma-icl", new String[] {"--gamma-icl", "-0.1"}));
+        a.add(Arguments.of("--dephasing", new String[] {"--dephasing", "-1"}));
+        a.add(Arguments.of("--nbar", new String[] {"--nbar", "Infinity"}));
+        a.add(Arguments.of("--omega", new String[] {"--omega", "0"}));
+        a.add(Arguments.of("--cells", new String[] {"--cells", "0"}));
+        a.add(Arguments.of("--cells", new String[] {"--cells", "40"}));
+        a.add(Arguments.of("--cells", new String[] {"--cells", "14"})); // exceeds the test JVM's heap
+        a.add(Arguments.of("--cells", new String[] {"--cells", "abc"}));
+        a.add(Arguments.of("--graph", new String[] {"--graph", "hexagon"}));
+        a.add(Arguments.of("--graph", new String[] {"--graph", "ring", "--cells", "2"}));
+        a.add(Arguments.of("--edges", new String[] {"--cells", "3", "--edges", "0-9"}));
+        a.add(Arguments.of("--edges", new String[] {"--cells", "3", "--edges", "0-1,1-1"}));
+        a.add(Arguments.of("--state", new String[] {"--state", "hot"}));
+        a.add(Arguments.of("--gamma-icl", new String[] {"--graph", "star", "--cells", "6", "--gamma-icl", "0.5"}));
+        a.add(Arguments.of("--t-max", new String[] {"--t-max", "0"}));
+        a.add(Arguments.of("--t-max", new String[] {"--t-max", "-3"}));
+        a.add(Arguments.of("--dt", new String[] {"--dt", "0"}));
+        a.add(Arguments.of("--rtol", new String[] {"--rtol", "2"}));
+        a.add(Arguments.of("--variant", new String[] {"--variant", "imaginary"}));
+        return a.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("badInputs")
+    void badInputIsOneLineExitTwoAndNoFiles(String option, String[] args, @TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("never");
+        List<String> argv = new ArrayList<>(List.of("simulate", "--t-max", "1", "--out", out.toString()));
+        argv.addAll(List.of(args));
+        Run r = run(argv.toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(2);
+        String err = r.err().strip();
+        assertThat(err.lines().count()).as(err).isEqualTo(1);
+        assertThat(err).contains(option).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void unwritableOutIsRefused(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        Run r = run("simulate", "--t-max", "1", "--out", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("--out").doesNotContain("Exception");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void customEdgesAreUsed(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("e");
+        Run r = run("simulate", "--cells", "3", "--edges", "0-2", "--coupling", "1", "--state", "charged", "--t-max", "1", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"edges\" : \"0-2\"");
+    }
+}

@@ -1,0 +1,83 @@
+package org.qbattery.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qbattery.TestSupport;
+
+class HermitianEigenvaluesTest {
+    static Stream<Arguments> cases() {
+        return IntStream.range(0, 40).mapToObj(seed -> Arguments.of(seed, 1 + (seed * 7) % 33));
+    }
+
+    /** Two independent algorithms (Householder+QL, Jacobi) must agree to round-off, scaled by ‖A‖·n. */
+    @ParameterizedTest(name = "seed {0}, n = {1}")
+    @MethodSource("cases")
+    void agreesWithJacobi(int seed, int n) {
+        double[] a = TestSupport.randomHermitian(new Random(seed), n);
+        double[] ql = HermitianEigenvalues.of(a, n);
+        double[] jac = JacobiEigen.of(a, n).values;
+        double scale = 0;
+        for (double v : jac) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int k = 0; k < n; k++) {
+            assertThat(ql[k]).isCloseTo(jac[k], within(1e-13 * n * Math.max(1, scale)));
+        }
+        // invariants: trace and Frobenius norm are the sums of λ and λ²
+        double tr = 0, fro = 0, sl = 0, sl2 = 0;
+        for (int i = 0; i < n; i++) {
+            tr += a[2 * (i * n + i)];
+            sl += ql[i];
+            sl2 += ql[i] * ql[i];
+        }
+        for (double v : a) {
+            fro += v * v;
+        }
+        assertThat(sl).isCloseTo(tr, within(1e-12 * n * Math.max(1, scale)));
+        assertThat(sl2).isCloseTo(fro, within(1e-11 * n * Math.max(1, fro)));
+    }
+
+    /** A = U diag(λ) U† with a known spectrum, including exact degeneracies and zeros. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("cases")
+    void recoversPrescribedSpectrum(int seed, int n) {
+        Random rnd = new Random(1000 + seed);
+        double[] lambda = new double[n];
+        for (int k = 0; k < n; k++) {
+            lambda[k] = k % 3 == 0 ? 0.0 : Math.floor(rnd.nextDouble() * 4) / 4;
+        }
+        JacobiEigen u = JacobiEigen.of(TestSupport.randomHermitian(rnd, n), n);
+        double[] diag = new double[2 * n * n];
+        for (int k = 0; k < n; k++) {
+            diag[2 * (k * n + k)] = lambda[k];
+        }
+        double[] a = TestSupport.mul(TestSupport.mul(u.vectors, diag, n), TestSupport.dagger(u.vectors, n), n);
+        double[] got = HermitianEigenvalues.of(a, n);
+        double[] want = lambda.clone();
+        java.util.Arrays.sort(want);
+        for (int k = 0; k < n; k++) {
+            assertThat(got[k]).isCloseTo(want[k], within(1e-13 * n));
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("cases")
+    void jacobiVectorsAreEigenvectors(int seed, int n) {
+        double[] a = TestSupport.randomHermitian(new Random(seed), n);
+        JacobiEigen e = JacobiEigen.of(a, n);
+        double[] av = TestSupport.mul(a, e.vectors, n);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                assertThat(av[2 * (i * n + k)]).isCloseTo(e.values[k] * e.vectors[2 * (i * n + k)], within(1e-12 * n));
+                assertThat(av[2 * (i * n + k) + 1]).isCloseTo(e.values[k] * e.vectors[2 * (i * n + k) + 1], within(1e-12 * n));
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.qbattery.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GraphTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"central,4", "star,4", "linear,4", "chain,4", "circular,5", "ring,5", "symmetric,10", "complete,10"})
+    void namedGeometriesHaveTheRightEdgeCount(String name, int edges) {
+        assertThat(Graph.named(name, 5, null).edges()).hasSize(edges);
+    }
+
+    @Test
+    void edgeListParsesAndRejectsBadInput() {
+        assertThat(Graph.fromEdges(3, "0-1, 1-2").edgeSpec()).isEqualTo("0-1,1-2");
+        assertThatThrownBy(() -> Graph.fromEdges(3, "0-3")).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> Graph.fromEdges(3, "1-1")).hasMessageContaining("self-loop");
+        assertThatThrownBy(() -> Graph.fromEdges(3, "0-1,1-0")).hasMessageContaining("duplicate");
+        assertThatThrownBy(() -> Graph.fromEdges(3, "0:1")).hasMessageContaining("expected pairs");
+        assertThatThrownBy(() -> Graph.ring(2)).hasMessageContaining(">= 3");
+        assertThatThrownBy(() -> Graph.named("hexagon", 3, null)).hasMessageContaining("unknown graph");
+    }
+
+    @Test
+    void automorphismsOfTheChainAndRing() {
+        assertThat(Graph.chain(5).isAutomorphism(new int[] {4, 3, 2, 1, 0})).isTrue();
+        assertThat(Graph.chain(5).isAutomorphism(new int[] {1, 2, 3, 4, 0})).isFalse();
+        assertThat(Graph.ring(5).isAutomorphism(new int[] {1, 2, 3, 4, 0})).isTrue();
+    }
+}

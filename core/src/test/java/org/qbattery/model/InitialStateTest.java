@@ -1,0 +1,59 @@
+package org.qbattery.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qbattery.measures.Energy;
+import org.qbattery.measures.Entropy;
+
+class InitialStateTest {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"charged", "classical", "quantum", "bloch:1.1,0.3", "ghz", "w", "dicke:2", "dicke:0"})
+    void everyNamedStateIsAValidDensityMatrix(String spec) {
+        double[] rho = InitialState.parse(spec, 3);
+        InitialState.validate(rho, 8, "state", spec); // throws if not
+    }
+
+    @Test
+    void energiesOfTheNamedStates() {
+        int n = 4;
+        assertThat(Energy.of(InitialState.parse("charged", n), n, 1)).isCloseTo(4, within(1e-15));
+        assertThat(Energy.of(InitialState.parse("classical", n), n, 1)).isCloseTo(3, within(1e-15));
+        assertThat(Energy.of(InitialState.parse("quantum", n), n, 1)).isCloseTo(2, within(1e-15));
+        assertThat(Energy.of(InitialState.parse("ghz", n), n, 1)).isCloseTo(2, within(1e-15));
+        assertThat(Energy.of(InitialState.parse("w", n), n, 1)).isCloseTo(1, within(1e-15));
+        assertThat(Energy.of(InitialState.parse("dicke:3", n), n, 1)).isCloseTo(3, within(1e-15));
+        // bloch:θ,φ has ρee = cos²(θ/2) per cell
+        assertThat(Energy.of(InitialState.parse("bloch:1.0,2.0", n), n, 1)).isCloseTo(n * Math.pow(Math.cos(0.5), 2), within(1e-14));
+        assertThat(Entropy.purity(InitialState.parse("classical", 1))).isCloseTo(0.625, within(1e-15));
+    }
+
+    @Test
+    void readsAndValidatesAFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("rho.txt");
+        Files.writeString(f, "# |+><+|\n0.5 0 0.5 0\n0.5 0 0.5 0\n");
+        double[] rho = InitialState.parse("file:" + f, 1);
+        assertThat(rho).containsExactly(0.5, 0, 0.5, 0, 0.5, 0, 0.5, 0);
+        Files.writeString(f, "0.5 0.6\n0.6 0.5\n");
+        assertThatThrownBy(() -> InitialState.parse("file:" + f, 1)).hasMessageContaining("not positive semidefinite");
+        Files.writeString(f, "0.6 0\n0 0.6\n");
+        assertThatThrownBy(() -> InitialState.parse("file:" + f, 1)).hasMessageContaining("trace");
+        assertThatThrownBy(() -> InitialState.parse("file:" + f, 2)).hasMessageContaining("needs 4");
+        assertThatThrownBy(() -> InitialState.parse("file:" + dir.resolve("missing"), 1)).hasMessageContaining("cannot read");
+    }
+
+    @Test
+    void refusesUnknownAndMalformedStates() {
+        assertThatThrownBy(() -> InitialState.parse("hot", 2)).isInstanceOf(InvalidParameterException.class).hasMessageContaining("allowed");
+        assertThatThrownBy(() -> InitialState.parse("dicke:5", 2)).hasMessageContaining("0..2");
+        assertThatThrownBy(() -> InitialState.parse("bloch:4,0", 2)).hasMessageContaining("THETA in [0, pi]");
+        assertThatThrownBy(() -> InitialState.parse("bloch:x", 2)).hasMessageContaining("two angles");
+    }
+}
