@@ -1,0 +1,174 @@
+package org.qbattery.plot;
+
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws a {@link Figure} with XChart, headless, as PNG (raster, 2× scale for print) and SVG
+ * (vector, through VectorGraphics2D). Multi-panel figures are painted side by side on one canvas.
+ */
+public final class FigureRenderer {
+    /** Okabe–Ito colour-blind-safe palette. */
+    private static final Color[] PALETTE = {
+        new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
+        new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0)
+    };
+    public static final int PANEL_WIDTH = 640, PANEL_HEIGHT = 440;
+
+    private FigureRenderer() {
+    }
+
+    static XYChart chart(Figure.Panel p) {
+        XYChart c = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(p.title())
+                .xAxisTitle(p.xLabel()).yAxisTitle(p.yLabel()).build();
+        var st = c.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        st.setLegendBorderColor(new Color(200, 200, 200));
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        st.setMarkerSize(0);
+        st.setAntiAlias(true);
+        st.setPlotGridLinesVisible(true);
+        st.setXAxisDecimalPattern("0.##");
+        st.setXAxisMaxLabelCount(12);
+        if (p.yMin() != null) {
+            st.setYAxisMin(p.yMin());
+        }
+        if (p.yMax() != null) {
+            st.setYAxisMax(p.yMax());
+        }
+        if (p.logY()) {
+            st.setYAxisLogarithmic(true);
+        }
+        for (Figure.Series s : p.series()) {
+            double[] y = s.y();
+            if (p.logY()) {
+                double floor = p.yMin() != null ? p.yMin() : 1e-16;
+                y = y.clone();
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = Math.max(floor, y[k]);
+                }
+            }
+            double[][] xy = thin(s.x(), y, s.line() == Figure.Line.SOLID ? 600 : 150);
+            XYSeries xs = c.addSeries(s.label(), xy[0], xy[1]);
+            xs.setMarker(SeriesMarkers.NONE);
+            xs.setLineColor(PALETTE[Math.floorMod(s.color(), PALETTE.length)]);
+            xs.setLineStyle(stroke(s.line()));
+        }
+        for (double v : p.verticalLines()) {
+            AnnotationLine line = new AnnotationLine(v, true, false);
+            c.addAnnotation(line);
+        }
+        return c;
+    }
+
+    /**
+     * Every k-th point (end point kept) for drawing only: XChart strokes each segment separately, so a
+     * dash pattern longer than one segment would never show. The CSV keeps every sample.
+     */
+    static double[][] thin(double[] x, double[] y, int maxPoints) {
+        if (x.length <= maxPoints) {
+            return new double[][] {x, y};
+        }
+        int step = (x.length + maxPoints - 1) / maxPoints;
+        int m = (x.length - 1) / step + 1 + ((x.length - 1) % step == 0 ? 0 : 1);
+        double[] tx = new double[m], ty = new double[m];
+        int j = 0;
+        for (int k = 0; k < x.length; k += step) {
+            tx[j] = x[k];
+            ty[j++] = y[k];
+        }
+        if (j < m) {
+            tx[j] = x[x.length - 1];
+            ty[j] = y[y.length - 1];
+        }
+        return new double[][] {tx, ty};
+    }
+
+    private static BasicStroke stroke(Figure.Line l) {
+        float w = 2.2f;
+        return switch (l) {
+            case SOLID -> new BasicStroke(w);
+            case DASH -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 6f}, 0f);
+            case DOT -> new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 5f}, 0f);
+            case DASH_DOT -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {10f, 5f, 2f, 5f}, 0f);
+        };
+    }
+
+    private static void paint(Figure f, Graphics2D g) {
+        int x = 0;
+        for (Figure.Panel p : f.panels()) {
+            AffineTransform saved = g.getTransform();
+            g.translate(x, 0);
+            g.setClip(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
+            chart(p).paint(g, PANEL_WIDTH, PANEL_HEIGHT);
+            g.setTransform(saved);
+            g.setClip(null);
+            x += PANEL_WIDTH;
+        }
+    }
+
+    public static int width(Figure f) {
+        return PANEL_WIDTH * f.panels().size();
+    }
+
+    /** PNG bytes at 2× resolution. */
+    public static byte[] png(Figure f) {
+        int scale = 2;
+        BufferedImage img = new BufferedImage(width(f) * scale, PANEL_HEIGHT * scale, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.scale(scale, scale);
+        paint(f, g);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** SVG document text. */
+    public static String svg(Figure f) {
+        VectorGraphics2D g = new VectorGraphics2D();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width(f), PANEL_HEIGHT);
+        paint(f, g);
+        Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width(f), PANEL_HEIGHT));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            doc.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,208 @@
+package org.qbattery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qbattery.TestSupport;
+
+/** Runs {@code qbattery reproduce} once and checks its figures, data, report and rendering. */
+class ReproduceCommandTest {
+    static final String[] FIGURES = {"fig2a", "fig2b", "fig3a", "fig3b", "fig4a", "fig4b", "fig5",
+        "fig2a_as_printed", "fig2b_as_printed", "fig3a_as_printed", "fig3b_as_printed", "fig4a_as_printed",
+        "fig4b_as_printed", "fig5_as_printed", "fig_dark_mode", "fig_coherent_ergotropy"};
+
+    @TempDir
+    static Path tmp;
+    static Path out;
+    static CliTest.Run run;
+
+    @BeforeAll
+    static void reproduce() {
+        out = tmp.resolve("repro");
+        run = CliTest.run("reproduce", "--out", out.toString());
+    }
+
+    @Test
+    void writesEveryFigureAsPngSvgAndCsvAndIsQuietWhenPiped() throws IOException {
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty(); // no terminal: no progress lines
+        for (String f : FIGURES) {
+            BufferedImage png = ImageIO.read(out.resolve(f + ".png").toFile());
+            assertThat(png.getWidth()).as(f).isGreaterThan(500);
+            assertThat(Files.readString(out.resolve(f + ".svg"))).as(f).contains("<svg").contains("</svg>");
+            assertThat(Files.readAllLines(out.resolve(f + ".csv")).size()).as(f).isGreaterThan(100);
+        }
+        try (var s = Files.list(out)) {
+            assertThat(s.filter(p -> p.getFileName().toString().endsWith(".part"))).isEmpty();
+        }
+        JsonNode j = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(j.at("/provenance/qbattery_version").asText()).isNotBlank();
+        assertThat(j.at("/solver/rtol").asDouble()).isEqualTo(1e-10);
+        assertThat(j.at("/runs").size()).isEqualTo(50);
+        assertThat(j.at("/runs/0/wall_seconds").isNumber()).isTrue();
+    }
+
+    static Map<String, double[]> csv(Path p) throws IOException {
+        List<String> lines = Files.readAllLines(p).stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> head = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"|([^,]+)").matcher(lines.get(0));
+        while (m.find()) {
+            head.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        Map<String, double[]> cols = new HashMap<>();
+        for (int c = 0; c < head.size(); c++) {
+            double[] v = new double[lines.size() - 1];
+            for (int k = 1; k < lines.size(); k++) {
+                v[k - 1] = Double.parseDouble(lines.get(k).split(",")[c]);
+            }
+            cols.put(head.get(c).replaceAll(" \\[.*\\]$", ""), v);
+        }
+        return cols;
+    }
+
+    /** Fig. 2a data against the single-cell closed forms (physics.md §5). */
+    @Test
+    void fig2DataMatchesClosedForms() throws IOException {
+        Map<String, double[]> c = csv(out.resolve("fig2a.csv"));
+        double[] t = c.get("t");
+        for (int k = 0; k < t.length; k++) {
+            double e = Math.exp(-t[k]);
+            assertThat(c.get("classical")[k]).isCloseTo(Math.max(0, 1.5 * e - 1) / 0.5, within(2e-9));
+            assertThat(c.get("charged")[k]).isCloseTo(Math.max(0, 2 * e - 1), within(1e-9));
+            double z = e - 1, x = Math.exp(-t[k] / 2);
+            assertThat(c.get("quantum")[k]).isCloseTo((z + Math.hypot(x, z)) / 2 / 0.5, within(2e-9));
+        }
+        // as printed: populations and coherences at Γ/2 (physics.md §6)
+        Map<String, double[]> p = csv(out.resolve("fig2a_as_printed.csv"));
+        for (int k = 0; k < t.length; k++) {
+            double e = Math.exp(-t[k] / 2);
+            assertThat(p.get("classical")[k]).isCloseTo(Math.max(0, 1.5 * e - 1) / 0.5, within(2e-9));
+        }
+    }
+
+    /** Fig. 3 data against ../shared/reference (ε/ε(0), QuTiP), where ε is well conditioned (U(t) ≥ 0.05). */
+    @Test
+    void fig3DataMatchesReference() throws IOException {
+        Map<String, double[]> a = csv(out.resolve("fig3a.csv")), b = csv(out.resolve("fig3b.csv"));
+        int checked = 0;
+        for (String line : Files.readAllLines(TestSupport.shared().resolve("reference/fig3_linear_chain_vs_N.csv"))) {
+            if (line.startsWith("#") || line.startsWith("N,")) {
+                continue;
+            }
+            String[] f = line.split(",");
+            int n = Integer.parseInt(f[0]);
+            int k = (int) Math.round(Double.parseDouble(f[2]) / 0.01);
+            double u = Double.parseDouble(f[3]);
+            if (u < 0.05) {
+                continue;
+            }
+            double want = Double.parseDouble(f[8]);
+            double got = (f[1].equals("cl") ? a : b).get("N = " + n)[k];
+            // δ(ε/ε0) ≈ (δE + ε·δU)/(U·ε0) with δE, δU ≤ 1e-7 (reference tolerance)
+            assertThat(got).as("N=%d %s t=%s", n, f[1], f[2]).isCloseTo(want, within(1e-6 / u));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(3000);
+    }
+
+    /** Every number the paper prints is in the report's table with a verdict, and the values come from the run. */
+    @Test
+    void reportTableListsEveryPaperNumberWithAVerdict() throws IOException {
+        String md = Files.readString(out.resolve("report.md"));
+        String[] quantities = {"Sudden death of the charged cell", "Sudden death of the classical cell", "Ergotropy half-life, classical cell",
+            "Ergotropy half-life, quantum cell", "Quantum/classical half-life ratio", "Initial efficiency ε(0), classical",
+            "Initial efficiency ε(0), quantum", "Dead (non-extractable) energy", "Coherence decay rate", "Ergotropy of the quantum cell at t = 0",
+            "Central geometry keeps the most energy", "Energy half-life ordering by geometry", "Central geometry is the most efficient"};
+        for (String q : quantities) {
+            String row = md.lines().filter(l -> l.startsWith("| " + q)).findFirst().orElseThrow(() -> new AssertionError("no row " + q));
+            String[] cells = row.split(" \\| ");
+            assertThat(cells).as(row).hasSize(7);
+            assertThat(cells[5]).as(row).isIn("reproduced", "corrected", "not reproduced");
+            if (!cells[5].equals("reproduced")) {
+                assertThat(cells[6].replace("|", "").strip()).as(row).isNotEmpty();
+            }
+        }
+        String row = md.lines().filter(l -> l.startsWith("| Ergotropy half-life, classical")).findFirst().orElseThrow();
+        assertThat(row).contains(String.format(java.util.Locale.ROOT, "%.6f", Math.log(1.2)))
+                .contains(String.format(java.util.Locale.ROOT, "%.6f", 2 * Math.log(1.2)));
+        String ratio = md.lines().filter(l -> l.startsWith("| Quantum/classical")).findFirst().orElseThrow();
+        assertThat(ratio).contains(String.format(java.util.Locale.ROOT, "%.6f", Math.log(1.6) / Math.log(1.2)));
+        // G positivity table: the star is on the boundary with one dark mode
+        assertThat(md).containsPattern("\\| central \\| 0\\.0000, 1\\.0000, 1\\.0000, 1\\.0000, 2\\.0000 \\| 0\\.00 \\| 0\\.500000 \\| 1 \\|");
+        assertThat(md).contains("NOT the paper's stated");
+    }
+
+    /** The HTML report opened in a real headless browser: every figure present and drawn. */
+    @Test
+    void htmlReportRendersEveryFigureInHeadlessChromium(@TempDir Path work) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (System.getenv("CI") != null) {
+            assertThat(chromium).as("CI must install chromium (.ci/run)").exists();
+        }
+        Assumptions.assumeTrue(Files.isExecutable(chromium), "chromium not installed (CI installs it)");
+        String html = Files.readString(out.resolve("report.html"));
+        // self-contained: nothing to fetch (namespace URIs such as xmlns="http://www.w3.org/2000/svg" are not fetched)
+        assertThat(html).doesNotContainPattern("(src|href)\\s*=\\s*[\"']?(https?:|//)").doesNotContain("@import", "url(http");
+        String probe = "<script>(function(){var r=[];document.querySelectorAll('figure.qb-figure').forEach(function(f){"
+                + "var s=f.querySelector('svg');if(!s){r.push(f.id+':missing');return;}var b=s.getBoundingClientRect();"
+                + "r.push(f.id+':'+Math.round(b.width)+'x'+Math.round(b.height)+':'+s.querySelectorAll('path,line,polyline,rect,text').length);});"
+                + "document.body.setAttribute('data-qb-check',r.join(';'));})();</script>";
+        Path page = work.resolve("report.html");
+        Files.writeString(page, html.replace("</body>", probe + "</body>"));
+        String dom = chrome(chromium, work, "--dump-dom", page);
+        Matcher m = Pattern.compile("data-qb-check=\"([^\"]*)\"").matcher(dom);
+        assertThat(m.find()).as("probe did not run").isTrue();
+        String[] figs = m.group(1).split(";");
+        assertThat(figs).hasSize(FIGURES.length);
+        for (String f : figs) {
+            String[] p = f.split(":");
+            assertThat(p).as(f).hasSize(3);
+            String[] wh = p[1].split("x");
+            assertThat(Integer.parseInt(wh[0])).as(f).isGreaterThan(300);
+            assertThat(Integer.parseInt(wh[1])).as(f).isGreaterThan(200);
+            assertThat(Integer.parseInt(p[2])).as(f).isGreaterThan(50);
+        }
+        Path shot = work.resolve("shot.png");
+        chrome(chromium, work, "--screenshot=" + shot, out.resolve("report.html"));
+        BufferedImage img = ImageIO.read(shot.toFile());
+        long dark = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y);
+                if (((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255) < 600) {
+                    dark++;
+                }
+            }
+        }
+        assertThat(dark).as("screenshot looks blank").isGreaterThan(img.getWidth() * img.getHeight() / 400);
+    }
+
+    static String chrome(Path chromium, Path work, String action, Path page) throws Exception {
+        List<String> cmd = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                "--user-data-dir=" + work.resolve("profile"), "--window-size=1400,2400", action, page.toUri().toString());
+        Process p = new ProcessBuilder(cmd).redirectError(work.resolve("chromium.log").toFile()).start();
+        String stdout = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium timed out").isTrue();
+        assertThat(p.exitValue()).as("chromium failed: " + Files.readString(work.resolve("chromium.log"))).isZero();
+        return stdout;
+    }
+}
