@@ -4,12 +4,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.qbattery.kernel.DormandPrince54;
+import org.qbattery.kernel.DormandPrince853;
+import org.qbattery.kernel.OdeIntegrator;
 import org.qbattery.kernel.IntegrationStats;
 import org.qbattery.kernel.LindbladKernel;
 import org.qbattery.kernel.Roots;
 import org.qbattery.kernel.StepInterpolator;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.measures.Concurrence;
+import org.qbattery.measures.CyclicSymmetry;
 import org.qbattery.measures.Ergotropy;
 import org.qbattery.measures.Energy;
 import org.qbattery.measures.Observables;
@@ -22,7 +25,7 @@ import org.qbattery.model.InvalidParameterException;
 
 /**
  * Runs the open-circuit self-discharge of a battery: integrates the master equation with
- * {@link DormandPrince54}, evaluates every {@link Observables measure} on the output grid from the
+ * {@link DormandPrince853} (default) or {@link DormandPrince54}, evaluates every {@link Observables measure} on the output grid from the
  * dense output, and locates the characteristic times of {@link DischargeAnalysis} by Brent
  * root-finding on the dense output of the steps that bracket them.
  *
@@ -42,6 +45,10 @@ public final class SelfDischarge {
     private boolean pairwise = true;
     private boolean events = true;
     private ProgressListener progress = ProgressListener.SILENT;
+    private String method = "dop853";
+
+    /** Integration methods by name. */
+    public static final String METHODS = "dop853, dopri5";
 
     private SelfDischarge(Battery battery) {
         this.battery = battery;
@@ -94,40 +101,63 @@ public final class SelfDischarge {
         return this;
     }
 
+    /** {@code dop853} (default: fewest evaluations at tight tolerances) or {@code dopri5}. */
+    public SelfDischarge method(String m) {
+        if (!m.equals("dop853") && !m.equals("dopri5")) {
+            throw new InvalidParameterException("method", "unknown method \"" + m + "\"; allowed: " + METHODS);
+        }
+        this.method = m;
+        return this;
+    }
+
     public SelfDischarge progress(ProgressListener p) {
         this.progress = p;
         return this;
     }
 
-    /** Integrator state vectors: y, 7 stages, 2 scratch, 5 dense-output coefficients, plus the measure's work copy. */
-    public static final int VECTORS = 17;
+    /**
+     * Double-length vectors held during a run: DOP853's y, y1, scratch, 16 stages and 4 dense
+     * coefficients, the kernel's scratch, the sample buffer and the measures' work copy.
+     */
+    public static final int VECTORS = 27;
+    /** The same for DOPRI5: y, y1, scratch, 7 stages, kernel scratch, sample buffer, work copy. */
+    public static final int VECTORS_DOPRI5 = 14;
+    /** Above this register size the dense-output windows for event location would not fit: see {@link #run()}. */
+    public static final int MAX_WINDOW_CELLS = 10;
 
-    /** Heap needed for one run of {@code cells} cells, in bytes. */
-    public static long estimateBytes(int cells) {
-        return Battery.estimateBytes(cells, VECTORS);
+    /** Heap needed for one run of {@code cells} cells with {@code method}, in bytes. */
+    public static long estimateBytes(int cells, String method) {
+        return Battery.estimateBytes(cells, method.equals("dopri5") ? VECTORS_DOPRI5 : VECTORS);
     }
 
     /** Refuses a run that cannot fit in this JVM's heap, naming the largest N that would. */
-    public static void requireMemory(int cells) {
-        long need = estimateBytes(cells);
+    public static void requireMemory(int cells, String method) {
+        long need = estimateBytes(cells, method);
         long max = Runtime.getRuntime().maxMemory();
         if (need > 0.9 * max) {
             int fit = 1;
-            while (fit < Battery.MAX_CELLS && estimateBytes(fit + 1) <= 0.9 * max) {
+            while (fit < Battery.MAX_CELLS && estimateBytes(fit + 1, method) <= 0.9 * max) {
                 fit++;
             }
+            String hint = method.equals("dop853") && estimateBytes(cells, "dopri5") <= 0.9 * max
+                    ? "; --method dopri5 needs fewer vectors and fits" : "";
             throw new InvalidParameterException("cells", String.format(java.util.Locale.ROOT,
-                    "%d cells need about %.1f GiB of heap but this JVM may use %.1f GiB; allowed here: cells <= %d "
+                    "%d cells need about %.1f GiB of heap with --method %s but this JVM may use %.1f GiB; allowed here: cells <= %d%s "
                             + "(or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
-                    cells, need / 1073741824.0, max / 1073741824.0, fit));
+                    cells, need / 1073741824.0, method, max / 1073741824.0, fit, hint));
         }
+    }
+
+    /** As {@link #requireMemory(int, String)} for the default method. */
+    public static void requireMemory(int cells) {
+        requireMemory(cells, "dop853");
     }
 
     public DischargeResult run() {
         if (rho0 == null) {
             throw new InvalidParameterException("state", "no initial state given; allowed: " + InitialState.ALLOWED);
         }
-        requireMemory(battery.cells());
+        requireMemory(battery.cells(), method);
         long start = System.nanoTime();
         final int n = battery.cells();
         final double omega = battery.omega();
@@ -137,9 +167,10 @@ public final class SelfDischarge {
         final double[] y = rho0.clone();
         final double[] buf = new double[y.length];
         final LindbladKernel kernel = battery.generator();
-        final DormandPrince54 integrator = new DormandPrince54(tolerances);
+        final OdeIntegrator integrator = method.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
 
-        Observables first = Observables.of(y, n, omega, pairs, spectral, pairwise);
+        final CyclicSymmetry symmetry = spectral ? symmetryOf(battery, y) : null;
+        Observables first = Observables.of(y, n, omega, pairs, spectral, pairwise, symmetry);
         rows[0] = first.values();
         final double e0 = first.ergotropy(), u0 = first.energy();
         final List<Event> ev = new ArrayList<>();
@@ -147,7 +178,7 @@ public final class SelfDischarge {
         Event halfE = null, halfU = null, death = null;
         boolean sectorDiagonal = Spectrum.commutesWithH0(y, n);
         if (events && spectral && e0 > 0) {
-            halfE = new Event(false, (r, o) -> (o != null ? o.ergotropy() : Ergotropy.of(r, n, omega)) - e0 / 2);
+            halfE = new Event(false, (r, o) -> (o != null ? o.ergotropy() : Ergotropy.of(r, n, omega, symmetry)) - e0 / 2);
             ev.add(halfE);
         }
         if (events && u0 > 0) {
@@ -189,7 +220,8 @@ public final class SelfDischarge {
 
         final ArrayDeque<StepInterpolator> window = new ArrayDeque<>();
         final int[] next = {1};
-        final boolean keepWindow = !ev.isEmpty();
+        // Dense-output windows cost 8 state copies; beyond 10 cells events fall back to the grid (see note).
+        final boolean keepWindow = !ev.isEmpty() && n <= MAX_WINDOW_CELLS;
         IntegrationStats stats = integrator.integrate(kernel, 0.0, y, times[times.length - 1], step -> {
             if (keepWindow) {
                 window.addLast(step.copy());
@@ -198,7 +230,7 @@ public final class SelfDischarge {
                 int k = next[0];
                 double tk = Math.min(times[k], step.tEnd());
                 step.interpolate(tk, buf);
-                Observables o = Observables.of(buf, n, omega, pairs, spectral, pairwise);
+                Observables o = Observables.of(buf, n, omega, pairs, spectral, pairwise, symmetry);
                 rows[k] = o.values();
                 for (Event e : ev) {
                     if (e.finished()) {
@@ -237,6 +269,39 @@ public final class SelfDischarge {
         return new DischargeResult(battery, stateName, times, rows, analysis, integrator.name(), tolerances, stats, wall);
     }
 
+    /**
+     * The largest cyclic group of cell permutations (chain reflection, rotations, star leaf rotation)
+     * that is an automorphism of both graphs and leaves the initial state invariant: the dynamics
+     * then keeps ρ(t) invariant, and its spectrum splits into blocks. {@code null} when none applies.
+     */
+    public static CyclicSymmetry symmetryOf(Battery b, double[] rho0) {
+        int n = b.cells();
+        if (n < 3) {
+            return null;
+        }
+        java.util.List<int[]> candidates = new java.util.ArrayList<>();
+        int[] rot = new int[n], refl = new int[n], leaves = new int[n];
+        for (int k = 0; k < n; k++) {
+            rot[k] = (k + 1) % n;
+            refl[k] = n - 1 - k;
+            leaves[k] = k == 0 ? 0 : (k % (n - 1)) + 1;
+        }
+        candidates.add(rot);
+        candidates.add(leaves);
+        candidates.add(refl);
+        CyclicSymmetry best = null;
+        for (int[] p : candidates) {
+            if (!b.graph().isAutomorphism(p) || !b.leakageGraph().isAutomorphism(p)) {
+                continue;
+            }
+            CyclicSymmetry c = new CyclicSymmetry(n, p);
+            if ((best == null || c.order() > best.order()) && c.leavesInvariant(rho0, 1e-14)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     /** The graph's edges as index pairs for the pairwise measures. */
     public static int[][] pairs(Graph g) {
         int[][] p = new int[g.edges().size()][];
@@ -247,6 +312,10 @@ public final class SelfDischarge {
     }
 
     private static Double refine(Event e, ArrayDeque<StepInterpolator> window, double a, double b, double ga, double gb, int len) {
+        if (window.isEmpty()) {
+            // Above MAX_WINDOW_CELLS: secant between the bracketing samples (accuracy O(dt²·|g''|)).
+            return a + (b - a) * ga / (ga - gb);
+        }
         double[] tmp = new double[len];
         java.util.function.DoubleUnaryOperator f = t -> {
             StepInterpolator seg = null;

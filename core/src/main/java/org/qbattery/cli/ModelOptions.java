@@ -59,6 +59,10 @@ public final class ModelOptions {
     @Option(names = "--atol", paramLabel = "A", defaultValue = "1e-12", description = "Absolute tolerance of the adaptive integrator, in (0,1) (default: ${DEFAULT-VALUE}).")
     double atol;
 
+    @Option(names = "--method", paramLabel = "M", defaultValue = "dop853",
+            description = "Integrator: dop853 (Dormand-Prince 8(5,3), fewest evaluations) or dopri5 (Dormand-Prince 5(4)) (default: ${DEFAULT-VALUE}).")
+    String method;
+
     Battery battery() {
         if (cells < 1 || cells > Battery.MAX_CELLS) {
             throw new InvalidParameterException("cells", "must be in 1.." + Battery.MAX_CELLS + ", got " + cells);

@@ -42,7 +42,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Battery battery = model.battery();
-        SelfDischarge.requireMemory(battery.cells()); // before the state is allocated
+        SelfDischarge.requireMemory(battery.cells(), model.method); // before the state is allocated
         double[] rho0 = InitialState.parse(model.state, battery.cells());
         TimeGrid grid = new TimeGrid(model.tMax, model.dt);
         var tol = model.tolerances();
@@ -52,7 +52,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Path dir = OutputDir.prepare(out);
         Progress progress = Progress.forTerminal();
         DischargeResult r = SelfDischarge.of(battery).state(rho0, model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                .spectral(!noSpectral).pairwise(!noConcurrence).progress(progress).run();
+                .method(model.method).spectral(!noSpectral).pairwise(!noConcurrence).progress(progress).run();
         progress.finish();
         ResultWriter.writeTimeSeries(r, dir.resolve("timeseries.csv"));
         ResultWriter.writeSummary(r, argv, dir.resolve("summary.json"));

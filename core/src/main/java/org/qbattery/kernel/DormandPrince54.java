@@ -57,12 +57,15 @@ public final class DormandPrince54 implements OdeIntegrator {
     }
 
     @Override
-    public IntegrationStats integrate(OdeSystem f, double t0, double[] y, double t1, StepHandler handler) {
-        final int n = y.length;
-        final double[] k1 = new double[n], k2 = new double[n], k3 = new double[n], k4 = new double[n],
-                k5 = new double[n], k6 = new double[n], k7 = new double[n], ys = new double[n], y1 = new double[n];
+    public IntegrationStats integrate(OdeSystem f, double t0, double[] yInOut, double t1, StepHandler handler) {
+        final int n = yInOut.length;
+        double[] y = yInOut.clone();
+        double[] y1 = new double[n];
+        double[] k1 = new double[n], k7 = new double[n];
+        final double[] k2 = new double[n], k3 = new double[n], k4 = new double[n], k5 = new double[n],
+                k6 = new double[n], ys = new double[n];
         final double[][] k = {k1, k2, k3, k4, k5, k6, k7};
-        final Dense dense = new Dense(n);
+        final Dense dense = new Dense(ops);
         long accepted = 0, rejected = 0, evals = 0;
         double t = t0;
         f.derivative(t, y, k1);
@@ -82,6 +85,8 @@ public final class DormandPrince54 implements OdeIntegrator {
                 last = true;
             }
             final double hh = h;
+            k[0] = k1;
+            k[6] = k7;
             ops.lincomb(ys, y, hh, R2, k);
             f.derivative(t + C2 * h, ys, k2);
             ops.lincomb(ys, y, hh, R3, k);
@@ -107,16 +112,19 @@ public final class DormandPrince54 implements OdeIntegrator {
                 continue;
             }
             accepted++;
-            // Continuous extension coefficients (Hairer's CONTD5).
-            dense.fill(t, h, y, y1, k1, k3, k4, k5, k6, k7, ops);
             double tNew = last ? t1 : t + h;
-            dense.tEnd = tNew;
-            System.arraycopy(y1, 0, y, 0, n);
-            System.arraycopy(k7, 0, k1, 0, n); // FSAL
-            t = tNew;
             if (handler != null) {
+                dense.set(t, tNew, h, y, y1, k1, k3, k4, k5, k6, k7);
                 handler.handleStep(dense);
             }
+            // Accept: swap buffers instead of copying (FSAL: the last stage is the next first one).
+            double[] sw = y;
+            y = y1;
+            y1 = sw;
+            sw = k1;
+            k1 = k7;
+            k7 = sw;
+            t = tNew;
             // PI controller (Gustafsson), as in DOPRI5.
             double e = Math.max(err, 1e-10);
             double fac = 0.9 * Math.pow(e, -0.7 / 5) * Math.pow(errOld, 0.4 / 5);
@@ -128,6 +136,7 @@ public final class DormandPrince54 implements OdeIntegrator {
             lastRejected = false;
             h *= fac;
         }
+        System.arraycopy(y, 0, yInOut, 0, n);
         return new IntegrationStats(accepted, rejected, evals);
     }
 
@@ -159,36 +168,35 @@ public final class DormandPrince54 implements OdeIntegrator {
         return Math.min(Math.min(100 * h0, h1), span);
     }
 
-    /** The step's interpolating polynomial in Hairer's nested form. */
+    /**
+     * The step's interpolating polynomial (Hairer's CONTD5), evaluated straight from the stage
+     * vectors: most steps hold no output time, and materialising the five coefficient vectors on
+     * every step would cost more memory traffic than the step itself at large N. {@link #copy()}
+     * materialises them.
+     */
     private static final class Dense implements StepInterpolator {
-        final double[] r1, r2, r3, r4, r5;
+        private final VectorOps ops;
         double tStart, h, tEnd;
+        double[] y0, y1, k1, k3, k4, k5, k6, k7;
+        double[][] coeff; // materialised r1..r5 (copies only)
 
-        Dense(int n) {
-            r1 = new double[n];
-            r2 = new double[n];
-            r3 = new double[n];
-            r4 = new double[n];
-            r5 = new double[n];
+        Dense(VectorOps ops) {
+            this.ops = ops;
         }
 
-        private Dense(Dense o) {
-            r1 = o.r1.clone();
-            r2 = o.r2.clone();
-            r3 = o.r3.clone();
-            r4 = o.r4.clone();
-            r5 = o.r5.clone();
-            tStart = o.tStart;
-            h = o.h;
-            tEnd = o.tEnd;
-        }
-
-        void fill(double t, double hh, double[] y0, double[] y1, double[] k1, double[] k3, double[] k4,
-                  double[] k5, double[] k6, double[] k7, VectorOps ops) {
+        void set(double t, double tNew, double hh, double[] y0, double[] y1, double[] k1, double[] k3, double[] k4,
+                 double[] k5, double[] k6, double[] k7) {
             tStart = t;
+            tEnd = tNew;
             h = hh;
-            ops.denseCoefficients(r1, r2, r3, r4, r5, y0, y1, k1, k3, k4, k5, k6, k7, hh,
-                    D1, D3, D4, D5, D6, D7);
+            this.y0 = y0;
+            this.y1 = y1;
+            this.k1 = k1;
+            this.k3 = k3;
+            this.k4 = k4;
+            this.k5 = k5;
+            this.k6 = k6;
+            this.k7 = k7;
         }
 
         @Override
@@ -203,17 +211,43 @@ public final class DormandPrince54 implements OdeIntegrator {
 
         @Override
         public void interpolate(double t, double[] out) {
-            double th = (t - tStart) / h;
-            double th1 = 1.0 - th;
-            int n = r1.length;
-            for (int i = 0; i < n; i++) {
-                out[i] = r1[i] + th * (r2[i] + th1 * (r3[i] + th * (r4[i] + th1 * r5[i])));
+            final double th = (t - tStart) / h, th1 = 1.0 - th;
+            if (coeff != null) {
+                final double[] r1 = coeff[0], r2 = coeff[1], r3 = coeff[2], r4 = coeff[3], r5 = coeff[4];
+                Parallel.forRange(out.length, 10, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = r1[i] + th * (r2[i] + th1 * (r3[i] + th * (r4[i] + th1 * r5[i])));
+                    }
+                });
+                return;
             }
+            final double hh = h;
+            Parallel.forRange(out.length, 24, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double dy = y1[i] - y0[i];
+                    double bspl = hh * k1[i] - dy;
+                    double r4 = dy - hh * k7[i] - bspl;
+                    double r5 = hh * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+                    out[i] = y0[i] + th * (dy + th1 * (bspl + th * (r4 + th1 * r5)));
+                }
+            });
         }
 
         @Override
         public StepInterpolator copy() {
-            return new Dense(this);
+            Dense c = new Dense(ops);
+            c.tStart = tStart;
+            c.tEnd = tEnd;
+            c.h = h;
+            if (coeff != null) {
+                c.coeff = coeff;
+                return c;
+            }
+            int n = y0.length;
+            double[][] r = new double[5][n];
+            ops.denseCoefficients(r[0], r[1], r[2], r[3], r[4], y0, y1, k1, k3, k4, k5, k6, k7, h, D1, D3, D4, D5, D6, D7);
+            c.coeff = r;
+            return c;
         }
     }
 }

@@ -119,85 +119,121 @@ public final class LindbladKernel implements OdeSystem {
         return dim;
     }
 
+    /** Scratch for M = −i·H_eff·ρ, reused across calls (one kernel per integration thread). */
+    private double[] scratch;
+
+    /**
+     * dρ/dt = M + M† + jumps(ρ) with M = −i·H_eff·ρ. Because ρ is Hermitian, ρH_eff† = (H_effρ)†, so
+     * only left multiplications are computed (whole-row axpys, no per-element branches) and the
+     * right ones come from a cache-blocked transpose.
+     */
     @Override
     public void derivative(double t, double[] rho, double[] out) {
-        final long cost = 2L * dim * (2 + 2 * pairMask.length + emW.length + abW.length);
-        Parallel.forRange(dim, cost, (from, to) -> rows(rho, out, from, to));
+        if (scratch == null || scratch.length != rho.length) {
+            scratch = new double[rho.length];
+        }
+        final double[] m = scratch;
+        final long costM = 2L * dim * (1 + pairMask.length);
+        Parallel.forRange(dim, costM, (from, to) -> leftMultiply(rho, m, from, to));
+        final long costJ = 2L * dim * (2 + emW.length + abW.length + (dephasing != 0 ? 1 : 0));
+        Parallel.forRange((dim + TILE - 1) / TILE, costJ * TILE, (from, to) -> {
+            for (int bi = from; bi < to; bi++) {
+                int i0 = bi * TILE, i1 = Math.min(dim, i0 + TILE);
+                hermitianPart(m, out, i0, i1);
+                jumps(rho, out, i0, i1);
+            }
+        });
     }
 
-    /** Computes rows [from, to) of dρ/dt. */
-    private void rows(double[] rho, double[] out, int from, int to) {
+    private static final int TILE = 32;
+
+    /** Rows [from, to) of M = −i·H_eff·ρ = −κ_i ρ_ij − i Σ_p h_p ρ_{i⊕mask_p, j}. */
+    private void leftMultiply(double[] rho, double[] m, int from, int to) {
         final int d = dim;
         final int rowLen = 2 * d;
         for (int i = from; i < to; i++) {
             final int ri = i * rowLen;
             final double ki = kappa[i];
-            // No-jump decay and dephasing: −(κ_i + κ_j) ρ_ij − γφ·popcount(i⊕j) ρ_ij.
-            for (int j = 0; j < d; j++) {
-                double rate = ki + kappa[j];
-                if (dephasing != 0) {
-                    rate += dephasing * Integer.bitCount(i ^ j);
-                }
-                out[ri + 2 * j] = -rate * rho[ri + 2 * j];
-                out[ri + 2 * j + 1] = -rate * rho[ri + 2 * j + 1];
+            for (int x = ri; x < ri + rowLen; x++) {
+                m[x] = -ki * rho[x];
             }
             for (int p = 0; p < pairMask.length; p++) {
                 final int mask = pairMask[p];
-                final double hr = pairRe[p], hi = pairIm[p];
-                // −i h ρ_{i⊕mask, j}: H_eff acting from the left (bits of i must differ).
-                if (Integer.bitCount(i & mask) == 1) {
-                    final int rs = (i ^ mask) * rowLen;
-                    for (int j = 0; j < d; j++) {
-                        double xr = rho[rs + 2 * j], xi = rho[rs + 2 * j + 1];
-                        // −i(hr + i hi)(xr + i xi) = (hi xr + hr xi) + i(hi xi − hr xr)
-                        out[ri + 2 * j] += hi * xr + hr * xi;
-                        out[ri + 2 * j + 1] += hi * xi - hr * xr;
-                    }
+                if (Integer.bitCount(i & mask) != 1) {
+                    continue;
                 }
-                // +i conj(h) ρ_{i, j⊕mask}: H_eff† acting from the right (bits of j must differ).
-                for (int j = 0; j < d; j++) {
-                    if (Integer.bitCount(j & mask) != 1) {
-                        continue;
-                    }
-                    int js = j ^ mask;
-                    double xr = rho[ri + 2 * js], xi = rho[ri + 2 * js + 1];
-                    // i(hr − i hi)(xr + i xi) = (hi xr − hr xi) + i(hr xr + hi xi)
-                    out[ri + 2 * j] += hi * xr - hr * xi;
-                    out[ri + 2 * j + 1] += hr * xr + hi * xi;
+                final double hr = pairRe[p], hi = pairIm[p];
+                final int rs = (i ^ mask) * rowLen;
+                // −i(hr + i hi)(xr + i xi) = (hi xr + hr xi) + i(hi xi − hr xr)
+                for (int x = 0; x < rowLen; x += 2) {
+                    double xr = rho[rs + x], xi = rho[rs + x + 1];
+                    m[ri + x] += hi * xr + hr * xi;
+                    m[ri + x + 1] += hi * xi - hr * xr;
                 }
             }
-            // Emission jumps: E_nm ρ_{i+2^n, j+2^m} for bit n of i and bit m of j clear.
+        }
+    }
+
+    /** out_ij = M_ij + conj(M_ji) for rows [i0, i1), reading M's columns tile by tile. */
+    private void hermitianPart(double[] m, double[] out, int i0, int i1) {
+        final int d = dim;
+        for (int j0 = 0; j0 < d; j0 += TILE) {
+            int j1 = Math.min(d, j0 + TILE);
+            for (int i = i0; i < i1; i++) {
+                int ri = 2 * i * d;
+                for (int j = j0; j < j1; j++) {
+                    int a = ri + 2 * j, b = 2 * (j * d + i);
+                    out[a] = m[a] + m[b];
+                    out[a + 1] = m[a + 1] - m[b + 1];
+                }
+            }
+        }
+    }
+
+    /** Adds the jump and dephasing terms to rows [i0, i1) of out. */
+    private void jumps(double[] rho, double[] out, int i0, int i1) {
+        final int d = dim;
+        final int rowLen = 2 * d;
+        for (int i = i0; i < i1; i++) {
+            final int ri = i * rowLen;
+            if (dephasing != 0) {
+                for (int j = 0; j < d; j++) {
+                    double r = dephasing * Integer.bitCount(i ^ j);
+                    out[ri + 2 * j] -= r * rho[ri + 2 * j];
+                    out[ri + 2 * j + 1] -= r * rho[ri + 2 * j + 1];
+                }
+            }
+            // Emission: E_nm ρ_{i+2^n, j+2^m} where bit n of i and bit m of j are clear. The j with bit m
+            // clear form runs of length 2^m, so the inner loop is branch-free.
             for (int e = 0; e < emW.length; e++) {
-                final int bn = 1 << emN[e], bm = 1 << emM[e];
+                final int bn = 1 << emN[e];
                 if ((i & bn) != 0) {
                     continue;
                 }
+                final int bm = 1 << emM[e];
                 final double w = emW[e];
                 final int rs = (i | bn) * rowLen;
-                for (int j = 0; j < d; j++) {
-                    if ((j & bm) != 0) {
-                        continue;
+                for (int jb = 0; jb < d; jb += 2 * bm) {
+                    final int lo = ri + 2 * jb, src = rs + 2 * (jb + bm);
+                    for (int x = 0; x < 2 * bm; x++) {
+                        out[lo + x] += w * rho[src + x];
                     }
-                    int js = j | bm;
-                    out[ri + 2 * j] += w * rho[rs + 2 * js];
-                    out[ri + 2 * j + 1] += w * rho[rs + 2 * js + 1];
                 }
             }
-            // Absorption jumps: A_nm ρ_{i−2^n, j−2^m} for bit n of i and bit m of j set.
+            // Absorption: A_nm ρ_{i−2^n, j−2^m} where bit n of i and bit m of j are set.
             for (int e = 0; e < abW.length; e++) {
-                final int bn = 1 << abN[e], bm = 1 << abM[e];
+                final int bn = 1 << abN[e];
                 if ((i & bn) == 0) {
                     continue;
                 }
+                final int bm = 1 << abM[e];
                 final double w = abW[e];
                 final int rs = (i & ~bn) * rowLen;
-                for (int j = 0; j < d; j++) {
-                    if ((j & bm) == 0) {
-                        continue;
+                for (int jb = 0; jb < d; jb += 2 * bm) {
+                    final int lo = ri + 2 * (jb + bm), src = rs + 2 * jb;
+                    for (int x = 0; x < 2 * bm; x++) {
+                        out[lo + x] += w * rho[src + x];
                     }
-                    int js = j & ~bm;
-                    out[ri + 2 * j] += w * rho[rs + 2 * js];
-                    out[ri + 2 * j + 1] += w * rho[rs + 2 * js + 1];
                 }
             }
         }

@@ -20,6 +20,11 @@ public final class Ergotropy {
         return fromSpectrum(Spectrum.of(rho, cells), cells, omega, Energy.of(rho, cells, omega));
     }
 
+    /** E(ρ) for a ρ invariant under {@code symmetry} (block-wise spectrum). */
+    public static double of(double[] rho, int cells, double omega, CyclicSymmetry symmetry) {
+        return fromSpectrum(Spectrum.of(rho, cells, symmetry), cells, omega, Energy.of(rho, cells, omega));
+    }
+
     /** Passive-state energy {@code Σ r↓ ε↑} from ascending eigenvalues of ρ. */
     public static double passiveEnergy(double[] eigAscending, int cells, double omega) {
         double[] lv = Register.levelsAscending(cells);

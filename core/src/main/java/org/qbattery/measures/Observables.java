@@ -39,6 +39,12 @@ public record Observables(double energy, double ergotropy, double efficiency, do
      * @param pairwise whether to compute concurrence
      */
     public static Observables of(double[] rho, int cells, double omega, int[][] pairs, boolean spectral, boolean pairwise) {
+        return of(rho, cells, omega, pairs, spectral, pairwise, null);
+    }
+
+    /** As above, with a symmetry that leaves ρ invariant (spectrum computed block by block). */
+    public static Observables of(double[] rho, int cells, double omega, int[][] pairs, boolean spectral, boolean pairwise,
+                                 CyclicSymmetry symmetry) {
         int d = Register.dimension(rho, cells);
         double u = Energy.of(rho, cells, omega);
         double tr = 0;
@@ -48,7 +54,7 @@ public record Observables(double energy, double ergotropy, double efficiency, do
         double e = Double.NaN, cap = Double.NaN, s = Double.NaN, minEig = Double.NaN, eps = Double.NaN, ec = Double.NaN;
         double ei = Ergotropy.incoherent(rho, cells, omega);
         if (spectral) {
-            double[] eig = Spectrum.of(rho, cells);
+            double[] eig = Spectrum.of(rho, cells, symmetry);
             e = Ergotropy.fromSpectrum(eig, cells, omega, u);
             cap = Capacity.fromSpectrum(eig, cells, omega);
             s = Entropy.vonNeumann(eig);

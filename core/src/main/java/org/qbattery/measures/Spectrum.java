@@ -12,9 +12,21 @@ public final class Spectrum {
     }
 
     public static double[] of(double[] rho, int cells) {
+        return of(rho, cells, null);
+    }
+
+    /**
+     * Eigenvalues of ρ, using the cheapest exact block structure available: excitation sectors when
+     * ρ commutes with H0, else the blocks of a {@link CyclicSymmetry} that leaves ρ invariant (the
+     * caller guarantees the invariance), else the full matrix.
+     */
+    public static double[] of(double[] rho, int cells, CyclicSymmetry symmetry) {
         int d = Register.dimension(rho, cells);
         if (cells >= 3 && commutesWithH0(rho, cells)) {
             return ofBlocks(rho, cells);
+        }
+        if (symmetry != null && symmetry.order() > 1) {
+            return symmetry.spectrum(rho);
         }
         return HermitianEigenvalues.of(rho, d);
     }

@@ -1,0 +1,163 @@
+package org.qbattery.measures;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.qbattery.kernel.HermitianEigenvalues;
+
+/**
+ * A cyclic group of cell permutations under which ρ is invariant ({@code Π ρ Π† = ρ}), used to
+ * split the spectrum of ρ into blocks (issue #4, physics.md §7).
+ *
+ * <p>When the initial state is invariant under a permutation π of cells that is an automorphism of
+ * the exchange and leakage graphs (the chain's reflection, the ring's rotation, the star's leaf
+ * rotation), ρ(t) stays invariant, so it is block-diagonal in the basis of Π-eigenvectors
+ * <pre>  |a, s⟩ = o^{−1/2} Σ_{c<o} e^{−2πi s c / r} |π^c a⟩,   s = 0…r−1,  s·o ≡ 0 (mod r) </pre>
+ * (a an orbit representative of size o, r the order of π). The spectrum of ρ is the union of the
+ * r blocks' spectra: the eigenvalue work drops from D³ to about D³/r².
+ */
+public final class CyclicSymmetry {
+    private final int cells, dim, order;
+    private final int[] perm;          // basis permutation i ↦ Π i
+    private final int[][][] orbitsByCharacter; // [s] → list of orbits (each: basis states π^c a, c < o)
+
+    /**
+     * @param cellPermutation cell n ↦ cellPermutation[n]
+     */
+    public CyclicSymmetry(int cells, int[] cellPermutation) {
+        this.cells = cells;
+        this.dim = 1 << cells;
+        int r = 1;
+        int[] p = cellPermutation.clone();
+        int[] id = new int[cells];
+        for (int n = 0; n < cells; n++) {
+            id[n] = n;
+        }
+        int[] q = p.clone();
+        while (!java.util.Arrays.equals(q, id)) {
+            int[] next = new int[cells];
+            for (int n = 0; n < cells; n++) {
+                next[n] = p[q[n]];
+            }
+            q = next;
+            r++;
+            if (r > 10_000) {
+                throw new IllegalArgumentException("not a permutation");
+            }
+        }
+        this.order = r;
+        perm = new int[dim];
+        for (int i = 0; i < dim; i++) {
+            int j = 0;
+            for (int n = 0; n < cells; n++) {
+                if (((i >> n) & 1) == 1) {
+                    j |= 1 << p[n];
+                }
+            }
+            perm[i] = j;
+        }
+        List<List<int[]>> byS = new ArrayList<>();
+        for (int s = 0; s < r; s++) {
+            byS.add(new ArrayList<>());
+        }
+        boolean[] seen = new boolean[dim];
+        for (int a = 0; a < dim; a++) {
+            if (seen[a]) {
+                continue;
+            }
+            List<Integer> orbit = new ArrayList<>();
+            int x = a;
+            do {
+                orbit.add(x);
+                seen[x] = true;
+                x = perm[x];
+            } while (x != a);
+            int o = orbit.size();
+            int[] arr = orbit.stream().mapToInt(Integer::intValue).toArray();
+            for (int s = 0; s < r; s++) {
+                if ((s * o) % r == 0) {
+                    byS.get(s).add(arr);
+                }
+            }
+        }
+        orbitsByCharacter = new int[r][][];
+        for (int s = 0; s < r; s++) {
+            orbitsByCharacter[s] = byS.get(s).toArray(new int[0][]);
+        }
+    }
+
+    public int order() {
+        return order;
+    }
+
+    /** Sizes of the blocks, one per character s. */
+    public int[] blockSizes() {
+        int[] b = new int[order];
+        for (int s = 0; s < order; s++) {
+            b[s] = orbitsByCharacter[s].length;
+        }
+        return b;
+    }
+
+    /** True when ρ is invariant under Π up to {@code tol} (elementwise). */
+    public boolean leavesInvariant(double[] rho, double tol) {
+        for (int i = 0; i < dim; i++) {
+            for (int j = 0; j < dim; j++) {
+                int a = 2 * (i * dim + j), b = 2 * (perm[i] * dim + perm[j]);
+                if (Math.abs(rho[a] - rho[b]) > tol || Math.abs(rho[a + 1] - rho[b + 1]) > tol) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * All eigenvalues of an invariant ρ, ascending, from the r blocks
+     * {@code B_s(A,B) = √(o_A/o_B) Σ_{e<o_B} e^{−2πi s e/r} ρ(a, π^e b)} (invariance folds the double sum).
+     */
+    public double[] spectrum(double[] rho) {
+        double[] all = new double[dim];
+        int p = 0;
+        for (int s = 0; s < order; s++) {
+            int[][] orb = orbitsByCharacter[s];
+            int m = orb.length;
+            if (m == 0) {
+                continue;
+            }
+            double[] cosT = new double[order], sinT = new double[order];
+            for (int e = 0; e < order; e++) {
+                double ang = -2 * Math.PI * ((long) s * e % order) / order;
+                cosT[e] = Math.cos(ang);
+                sinT[e] = Math.sin(ang);
+            }
+            double[] blk = new double[2 * m * m];
+            for (int x = 0; x < m; x++) {
+                int a = orb[x][0];
+                int oa = orb[x].length;
+                int row = 2 * a * dim;
+                for (int y = 0; y < m; y++) {
+                    int[] ob = orb[y];
+                    int obn = ob.length;
+                    double re = 0, im = 0;
+                    for (int e = 0; e < obn; e++) {
+                        double c = cosT[e], sn = sinT[e];
+                        double rr = rho[row + 2 * ob[e]], ri = rho[row + 2 * ob[e] + 1];
+                        re += c * rr - sn * ri;
+                        im += c * ri + sn * rr;
+                    }
+                    double f = Math.sqrt((double) oa / obn);
+                    blk[2 * (x * m + y)] = f * re;
+                    blk[2 * (x * m + y) + 1] = f * im;
+                }
+            }
+            double[] ev = HermitianEigenvalues.ofInPlace(blk, m);
+            System.arraycopy(ev, 0, all, p, m);
+            p += m;
+        }
+        if (p != dim) {
+            throw new IllegalStateException("symmetry blocks cover " + p + " of " + dim + " states");
+        }
+        java.util.Arrays.sort(all);
+        return all;
+    }
+}
