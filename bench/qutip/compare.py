@@ -1,0 +1,84 @@
+"""Side-by-side QuTiP vs QBattery on the issue-#4 workloads, in one run on this machine.
+Prints a table: workload, QuTiP time, QBattery time, ratio, max |dU|, max |dE|.
+Usage (from the repository root): /usr/bin/python3 bench/qutip/compare.py [--big] [--shared ../shared]"""
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
+ap.add_argument("--big", action="store_true", help="also N = 10 (QuTiP needs ~4 minutes and 3.5 GB)")
+ap.add_argument("--n12", action="store_true", help="also the N = 12 ring and chain (QBattery only)")
+args = ap.parse_args()
+bench_dir = os.path.abspath(os.path.join(args.shared, "bench"))
+root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+qb = os.path.join(root, "qbattery")
+tmp = tempfile.mkdtemp(prefix="qb-bench-")
+env = dict(os.environ, QBATTERY_PROGRESS="0")
+
+
+def timed(cmd, **kw):
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    dt = time.perf_counter() - t0
+    if p.returncode != 0:
+        sys.exit("failed: %s\n%s" % (" ".join(cmd), p.stderr[-2000:]))
+    return dt, p.stdout
+
+
+def read_series(path):
+    with open(path) as f:
+        rows = list(csv.DictReader(f))
+    return [float(r["t"]) for r in rows], [float(r["energy"]) for r in rows], [float(r["ergotropy"]) for r in rows]
+
+
+# build once so that no timed run includes compilation
+timed([qb, "--version"], env=env)
+rows = []
+
+# 1. the whole paper
+t_q, out = timed(["/usr/bin/python3", os.path.join(os.path.dirname(__file__), "reproduce_workload.py"), bench_dir])
+q = json.loads(out.strip().splitlines()[-1])
+t_b, _ = timed([qb, "reproduce", "--out", os.path.join(tmp, "repro")], env=env)
+_, _ = timed([qb, "simulate", "--cells", "5", "--graph", "linear", "--state", "quantum", "--coupling", "2",
+              "--gamma-icl", "0.5", "--t-max", "5", "--dt", "0.01", "--out", os.path.join(tmp, "c5")], env=env)
+_, U, E = read_series(os.path.join(tmp, "c5", "timeseries.csv"))
+dU = max(abs(a - b) for a, b in zip(U, q["chain5_qu_U"]))
+dE = max(abs(a - b) for a, b in zip(E, q["chain5_qu_E"]))
+rows.append(("paper workload (50 runs, whole process each side)", t_q, t_b, dU, dE))
+
+
+def chain_case(N, big_ok=True):
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/python3", "bench_case.py", "chain", str(N), "100"], capture_output=True, text=True, cwd=bench_dir)
+    if p.returncode != 0:
+        sys.exit(p.stderr[-2000:])
+    r = json.loads(p.stdout.strip().splitlines()[-1])
+    t_inproc = r["t_build"] + r["t_solve"] + r["t_U_erg_conc_coh"]
+    d = os.path.join(tmp, "chain%d" % N)
+    t_b, _ = timed([qb, "simulate", "--cells", str(N), "--graph", "linear", "--state", "quantum", "--coupling", "2",
+                    "--gamma-icl", "0.5", "--t-max", "5", "--dt", "0.05", "--out", d], env=env)
+    _, U, E = read_series(os.path.join(d, "timeseries.csv"))
+    return ("chain N=%d, 100 times, all measures (QuTiP in-process, QBattery whole process)" % N, t_inproc, t_b,
+            abs(U[-1] - r["U_end"]), abs(E[-1] - r["E_end"]))
+
+
+rows.append(chain_case(8))
+if args.big:
+    rows.append(chain_case(10))
+if args.n12:
+    for g in ("circular", "linear"):
+        d = os.path.join(tmp, "n12" + g)
+        t_b, _ = timed([qb, "simulate", "--cells", "12", "--graph", g, "--state", "quantum", "--coupling", "2",
+                        "--gamma-icl", "0.5", "--t-max", "5", "--dt", "0.1", "--method", "dopri5", "--out", d], env=env)
+        rows.append(("%s N=12, 51 times (QBattery only)" % g, float("nan"), t_b, float("nan"), float("nan")))
+
+print("| workload | QuTiP 4.7 (s) | QBattery (s) | QuTiP/QBattery | max abs dU | max abs dE |")
+print("|---|---|---|---|---|---|")
+for name, tq, tb, du, de in rows:
+    print("| %s | %.2f | %.2f | %.1f | %.1e | %.1e |" % (name, tq, tb, tq / tb if tq == tq else float("nan"), du, de))

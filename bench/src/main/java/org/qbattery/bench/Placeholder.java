@@ -1,3 +1,0 @@
-package org.qbattery.bench;
-/** Package anchor. */
-final class Placeholder {}
