@@ -3,6 +3,10 @@ package org.qbattery.analysis;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.qbattery.kernel.DormandPrince54;
 import org.qbattery.kernel.DormandPrince853;
 import org.qbattery.kernel.OdeIntegrator;
@@ -45,10 +49,10 @@ public final class SelfDischarge {
     private boolean pairwise = true;
     private boolean events = true;
     private ProgressListener progress = ProgressListener.SILENT;
-    private String method = "dop853";
+    private String method = "auto";
 
     /** Integration methods by name. */
-    public static final String METHODS = "dop853, dopri5";
+    public static final String METHODS = "auto, dop853, dopri5";
 
     private SelfDischarge(Battery battery) {
         this.battery = battery;
@@ -101,9 +105,12 @@ public final class SelfDischarge {
         return this;
     }
 
-    /** {@code dop853} (default: fewest evaluations at tight tolerances) or {@code dopri5}. */
+    /**
+     * {@code dop853} (fewest evaluations at tight tolerances), {@code dopri5} (about half the memory),
+     * or {@code auto} (default): dop853 when it fits in the heap, else dopri5.
+     */
     public SelfDischarge method(String m) {
-        if (!m.equals("dop853") && !m.equals("dopri5")) {
+        if (!m.equals("dop853") && !m.equals("dopri5") && !m.equals("auto")) {
             throw new InvalidParameterException("method", "unknown method \"" + m + "\"; allowed: " + METHODS);
         }
         this.method = m;
@@ -131,7 +138,8 @@ public final class SelfDischarge {
     }
 
     /** Refuses a run that cannot fit in this JVM's heap, naming the largest N that would. */
-    public static void requireMemory(int cells, String method) {
+    public static void requireMemory(int cells, String requested) {
+        String method = resolveMethod(cells, requested);
         long need = estimateBytes(cells, method);
         long max = Runtime.getRuntime().maxMemory();
         if (need > 0.9 * max) {
@@ -150,7 +158,15 @@ public final class SelfDischarge {
 
     /** As {@link #requireMemory(int, String)} for the default method. */
     public static void requireMemory(int cells) {
-        requireMemory(cells, "dop853");
+        requireMemory(cells, "auto");
+    }
+
+    /** The concrete method {@code auto} stands for at this size: dop853 if it fits in the heap, else dopri5. */
+    public static String resolveMethod(int cells, String method) {
+        if (!method.equals("auto")) {
+            return method;
+        }
+        return estimateBytes(cells, "dop853") <= 0.9 * Runtime.getRuntime().maxMemory() ? "dop853" : "dopri5";
     }
 
     public DischargeResult run() {
@@ -167,7 +183,8 @@ public final class SelfDischarge {
         final double[] y = rho0.clone();
         final double[] buf = new double[y.length];
         final LindbladKernel kernel = battery.generator();
-        final OdeIntegrator integrator = method.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
+        final String chosen = resolveMethod(n, method);
+        final OdeIntegrator integrator = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
 
         final CyclicSymmetry symmetry = spectral ? symmetryOf(battery, y) : null;
         Observables first = Observables.of(y, n, omega, pairs, spectral, pairwise, symmetry);
@@ -222,35 +239,71 @@ public final class SelfDischarge {
         final int[] next = {1};
         // Dense-output windows cost 8 state copies; beyond 10 cells events fall back to the grid (see note).
         final boolean keepWindow = !ev.isEmpty() && n <= MAX_WINDOW_CELLS;
-        IntegrationStats stats = integrator.integrate(kernel, 0.0, y, times[times.length - 1], step -> {
-            if (keepWindow) {
-                window.addLast(step.copy());
-            }
-            while (next[0] < times.length && times[next[0]] <= step.tEnd() + 1e-12 * Math.max(1, step.tEnd())) {
-                int k = next[0];
-                double tk = Math.min(times[k], step.tEnd());
-                step.interpolate(tk, buf);
-                Observables o = Observables.of(buf, n, omega, pairs, spectral, pairwise, symmetry);
-                rows[k] = o.values();
-                for (Event e : ev) {
-                    if (e.finished()) {
-                        continue;
-                    }
-                    double g = e.g.value(buf, o);
-                    if (e.crosses(g)) {
-                        e.roots.add(refine(e, window, e.prevT, tk, e.prevG, g, buf.length));
-                        e.upward = !e.upward;
-                    }
-                    e.prevT = tk;
-                    e.prevG = g;
+        // From 7 cells on, the measures of sample k (an O(D³) diagonalisation) run on a worker thread
+        // while the integrator moves on: on 2 cores the memory-bound integrator barely uses the second one.
+        final boolean pipeline = n >= PIPELINE_CELLS;
+        final int maxLag = n >= 11 ? 1 : 3;
+        final ExecutorService worker = pipeline ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "qbattery-measures");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        final ArrayDeque<Pending> pending = new ArrayDeque<>();
+        final double tEndAll = times[times.length - 1];
+        final Runnable drainOne = () -> {
+            Pending pk = pending.removeFirst();
+            Observables o = pk.result();
+            rows[pk.k] = o.values();
+            for (Event e : ev) {
+                if (e.finished()) {
+                    continue;
                 }
-                progress.progress(tk, times[times.length - 1], "integrating");
-                next[0]++;
-                while (window.size() > 1 && window.peekFirst().tEnd() < tk) {
-                    window.removeFirst();
+                double g = e.g.value(pk.rho, o);
+                if (e.crosses(g)) {
+                    e.roots.add(refine(e, window, e.prevT, pk.t, e.prevG, g, pk.rho.length));
+                    e.upward = !e.upward;
                 }
+                e.prevT = pk.t;
+                e.prevG = g;
             }
-        });
+            // Keep only the steps that may still bracket an event: those ending at or after this sample.
+            while (window.size() > 1 && window.peekFirst().tEnd() < pk.t) {
+                window.removeFirst();
+            }
+            progress.progress(pk.t, tEndAll, "integrating");
+        };
+        IntegrationStats stats;
+        try {
+            stats = integrator.integrate(kernel, 0.0, y, tEndAll, step -> {
+                if (keepWindow) {
+                    window.addLast(step.copy());
+                }
+                while (next[0] < times.length && times[next[0]] <= step.tEnd() + 1e-12 * Math.max(1, step.tEnd())) {
+                    int k = next[0];
+                    double tk = Math.min(times[k], step.tEnd());
+                    double[] sample = pipeline ? new double[buf.length] : buf;
+                    step.interpolate(tk, sample);
+                    Pending pk = new Pending(k, tk, sample);
+                    if (pipeline) {
+                        pk.future = worker.submit(() -> Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry));
+                    } else {
+                        pk.now = Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry);
+                    }
+                    pending.addLast(pk);
+                    next[0]++;
+                    while (!pending.isEmpty() && (pending.size() > maxLag || pending.peekFirst().isDone())) {
+                        drainOne.run();
+                    }
+                }
+            });
+            while (!pending.isEmpty()) {
+                drainOne.run();
+            }
+        } finally {
+            if (worker != null) {
+                worker.shutdownNow();
+            }
+        }
         Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
         Double birthTime = null, disentangleTime = null;
         if (entanglement != null) {
@@ -332,6 +385,45 @@ public final class SelfDischarge {
             return e.g.value(tmp, null);
         };
         return Roots.brent(f, a, b, ga, gb, DischargeAnalysis.TIME_TOLERANCE);
+    }
+
+    /** Output samples from this many cells on are measured on a worker thread. */
+    public static final int PIPELINE_CELLS = 7;
+
+    /** A sample waiting for its measures. */
+    private static final class Pending {
+        final int k;
+        final double t;
+        final double[] rho;
+        Future<Observables> future;
+        Observables now;
+
+        Pending(int k, double t, double[] rho) {
+            this.k = k;
+            this.t = t;
+            this.rho = rho;
+        }
+
+        boolean isDone() {
+            return now != null || future.isDone();
+        }
+
+        Observables result() {
+            if (now != null) {
+                return now;
+            }
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     @FunctionalInterface

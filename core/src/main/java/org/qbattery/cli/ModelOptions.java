@@ -59,8 +59,9 @@ public final class ModelOptions {
     @Option(names = "--atol", paramLabel = "A", defaultValue = "1e-12", description = "Absolute tolerance of the adaptive integrator, in (0,1) (default: ${DEFAULT-VALUE}).")
     double atol;
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "dop853",
-            description = "Integrator: dop853 (Dormand-Prince 8(5,3), fewest evaluations) or dopri5 (Dormand-Prince 5(4)) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
+            description = "Integrator: dop853 (Dormand-Prince 8(5,3), fewest evaluations), dopri5 (Dormand-Prince 5(4), half the memory), "
+                    + "or auto = dop853 when it fits in the heap (default: ${DEFAULT-VALUE}).")
     String method;
 
     Battery battery() {
