@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.model.Battery;
 import org.qbattery.model.Graph;
@@ -99,17 +100,9 @@ public final class PaperReproduction {
             }
             Map<String, DischargeResult> res = new LinkedHashMap<>();
             for (Map.Entry<String, Future<DischargeResult>> e : futures.entrySet()) {
-                res.put(e.getKey(), e.getValue().get());
+                res.put(e.getKey(), Parallel.join(e.getValue()));
             }
             return new PaperReproduction(res, (System.nanoTime() - start) * 1e-9, tol);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -3,13 +3,13 @@ package org.qbattery.analysis;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.qbattery.kernel.DormandPrince54;
 import org.qbattery.kernel.DormandPrince853;
 import org.qbattery.kernel.OdeIntegrator;
+import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.IntegrationStats;
 import org.qbattery.kernel.LindbladKernel;
 import org.qbattery.kernel.Roots;
@@ -412,17 +412,7 @@ public final class SelfDischarge {
             if (now != null) {
                 return now;
             }
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            return Parallel.join(future);
         }
     }
 

@@ -61,6 +61,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.series()[0][1], r.series()[0][0]);
         System.out.printf(Locale.ROOT, "ergotropy half-life %s, energy half-life %s, ergotropy sudden death %s%n",
                 fmt(a.ergotropyHalfLife()), fmt(a.energyHalfLife()), fmt(a.ergotropySuddenDeath()));
+        if (battery.variant() == org.qbattery.model.Variant.AS_PRINTED) {
+            System.out.println("note: --variant as-printed is NOT the paper's stated master equation: all rates are halved and "
+                    + "dephasing gamma/4 is added, which reproduces the paper's printed single-cell numbers (see summary.json)");
+        }
         System.out.printf(Locale.ROOT, "%d steps (%d rejected), %.2f s; wrote %s%n", r.stats().acceptedSteps(),
                 r.stats().rejectedSteps(), r.wallSeconds(), dir);
         return 0;

@@ -20,6 +20,24 @@ public final class Parallel {
     private Parallel() {
     }
 
+    /** The result of a finished task, with the task's own runtime exception re-thrown as is. */
+    public static <T> T join(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Number of threads used for large ranges (default: available processors). */
     public static int threads() {
         return threads;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.qbattery.analysis.DischargeAnalysis;
 import org.qbattery.analysis.DischargeResult;
 import org.qbattery.analysis.PaperReproduction;
+import org.qbattery.kernel.Parallel;
 import org.qbattery.model.Battery;
 import org.qbattery.model.DecayMatrix;
 import org.qbattery.model.Variant;
@@ -33,15 +34,27 @@ public final class ReproductionReport {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(PaperFigures.all(r, Variant.STATED));
         figures.addAll(PaperFigures.all(r, Variant.AS_PRINTED));
+        // Figures are independent: render them on all cores (AWT rendering into separate images is thread-safe).
+        Map<String, String> rendered = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            Parallel.join(pool.submit(() -> figures.parallelStream().forEach(f -> {
+                byte[] png = FigureRenderer.png(f);
+                String svg = FigureRenderer.svg(f);
+                AtomicFiles.write(dir.resolve(f.id() + ".png"), tmp -> Files.write(tmp, png));
+                AtomicFiles.writeString(dir.resolve(f.id() + ".svg"), svg);
+                AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f));
+                rendered.put(f.id(), svg);
+                synchronized (onFigure) {
+                    onFigure.accept(f.id());
+                }
+            })));
+        } finally {
+            pool.shutdown();
+        }
         Map<String, String> svgs = new LinkedHashMap<>();
         for (Figure f : figures) {
-            byte[] png = FigureRenderer.png(f);
-            String svg = FigureRenderer.svg(f);
-            AtomicFiles.write(dir.resolve(f.id() + ".png"), tmp -> Files.write(tmp, png));
-            AtomicFiles.writeString(dir.resolve(f.id() + ".svg"), svg);
-            AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f));
-            svgs.put(f.id(), svg);
-            onFigure.accept(f.id());
+            svgs.put(f.id(), rendered.get(f.id()));
         }
         List<PaperTable.Row> table = PaperTable.rows(r);
         ResultWriter.writeJson(dir.resolve("run.json"), runJson(r, command, figures));
