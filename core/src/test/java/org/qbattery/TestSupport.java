@@ -9,16 +9,28 @@ public final class TestSupport {
     private TestSupport() {
     }
 
-    /** ../shared (reference data), from the system property set by Surefire or the working directory. */
-    public static Path shared() {
+    /**
+     * A reference curve from ../shared/reference (QuTiP 4.7.1, physics.md §8) when that folder sits
+     * beside the repository (as in CI), else the copy vendored in src/test/resources/reference so
+     * that a clone on its own still runs every test.
+     */
+    public static Path reference(String name) {
         String p = System.getProperty("qbattery.shared");
         Path[] candidates = {p == null ? null : Path.of(p), Path.of("../../shared"), Path.of("../shared")};
         for (Path c : candidates) {
-            if (c != null && Files.isDirectory(c.resolve("reference"))) {
-                return c;
+            if (c != null && Files.isRegularFile(c.resolve("reference").resolve(name))) {
+                return c.resolve("reference").resolve(name);
             }
         }
-        throw new IllegalStateException("shared/reference not found beside the repository (looked at " + p + ")");
+        java.net.URL url = TestSupport.class.getResource("/reference/" + name);
+        if (url == null) {
+            throw new IllegalStateException("reference " + name + " neither beside the repository nor in test resources");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Row-major interleaved complex matrix product c = a·b (n×n). */

@@ -33,7 +33,7 @@ class ReferenceChainTest {
     @MethodSource("cases")
     void matchesQutipReference(int n, String state) throws IOException {
         List<double[]> ref = new ArrayList<>();
-        for (String line : Files.readAllLines(TestSupport.shared().resolve("reference/fig3_linear_chain_vs_N.csv"))) {
+        for (String line : Files.readAllLines(TestSupport.reference("fig3_linear_chain_vs_N.csv"))) {
             if (line.startsWith("#") || line.startsWith("N,")) {
                 continue;
             }

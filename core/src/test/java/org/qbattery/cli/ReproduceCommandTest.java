@@ -103,7 +103,7 @@ class ReproduceCommandTest {
     void fig3DataMatchesReference() throws IOException {
         Map<String, double[]> a = csv(out.resolve("fig3a.csv")), b = csv(out.resolve("fig3b.csv"));
         int checked = 0;
-        for (String line : Files.readAllLines(TestSupport.shared().resolve("reference/fig3_linear_chain_vs_N.csv"))) {
+        for (String line : Files.readAllLines(TestSupport.reference("fig3_linear_chain_vs_N.csv"))) {
             if (line.startsWith("#") || line.startsWith("N,")) {
                 continue;
             }
