@@ -123,14 +123,13 @@ public final class SelfDischarge {
     }
 
     /**
-     * Double-length vectors held during a run: DOP853's y, y1, scratch, 16 stages and 4 dense
-     * coefficients, the kernel's scratch, the sample buffer and the measures' work copy.
+     * State-sized vectors alive at the peak of a run with DOP853: y1, scratch, 16 stages and 4 dense
+     * coefficients (22), plus the initial state, the integrated state, the kernel's scratch, up to two
+     * samples in flight, the last processed sample and up to four bracket starts for event location (9).
      */
-    public static final int VECTORS = 27;
-    /** The same for DOPRI5: y, y1, scratch, 7 stages, kernel scratch, sample buffer, work copy. */
-    public static final int VECTORS_DOPRI5 = 14;
-    /** Above this register size the dense-output windows for event location would not fit: see {@link #run()}. */
-    public static final int MAX_WINDOW_CELLS = 10;
+    public static final int VECTORS = 31;
+    /** The same for DOPRI5: y1, scratch and 7 stages (9) plus the same 10 outside the integrator. */
+    public static final int VECTORS_DOPRI5 = 19;
 
     /** Heap needed for one run of {@code cells} cells with {@code method}, in bytes. */
     public static long estimateBytes(int cells, String method) {
@@ -181,7 +180,6 @@ public final class SelfDischarge {
         final double[] times = grid.times();
         final double[][] rows = new double[times.length][];
         final double[] y = rho0.clone();
-        final double[] buf = new double[y.length];
         final LindbladKernel kernel = battery.generator();
         final String chosen = resolveMethod(n, method);
         final OdeIntegrator integrator = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
@@ -235,10 +233,7 @@ public final class SelfDischarge {
             ev.add(entanglement);
         }
 
-        final ArrayDeque<StepInterpolator> window = new ArrayDeque<>();
         final int[] next = {1};
-        // Dense-output windows cost 8 state copies; beyond 10 cells events fall back to the grid (see note).
-        final boolean keepWindow = !ev.isEmpty() && n <= MAX_WINDOW_CELLS;
         // From 7 cells on, the measures of sample k (an O(D³) diagonalisation) run on a worker thread
         // while the integrator moves on: on 2 cores the memory-bound integrator barely uses the second one.
         final boolean pipeline = n >= PIPELINE_CELLS;
@@ -249,6 +244,8 @@ public final class SelfDischarge {
             return t;
         }) : null;
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
+        final List<Bracket> brackets = new ArrayList<>();
+        final double[][] previous = {rho0}; // ρ at the last processed sample, where a bracket starts (never modified)
         final double tEndAll = times[times.length - 1];
         final Runnable drainOne = () -> {
             Pending pk = pending.removeFirst();
@@ -260,28 +257,24 @@ public final class SelfDischarge {
                 }
                 double g = e.g.value(pk.rho, o);
                 if (e.crosses(g)) {
-                    e.roots.add(refine(e, window, e.prevT, pk.t, e.prevG, g, pk.rho.length));
+                    // Located after the run, by re-integrating this interval from the stored sample.
+                    brackets.add(new Bracket(e, e.roots.size(), e.prevT, pk.t, e.prevG, g, previous[0]));
+                    e.roots.add(Double.NaN);
                     e.upward = !e.upward;
                 }
                 e.prevT = pk.t;
                 e.prevG = g;
             }
-            // Keep only the steps that may still bracket an event: those ending at or after this sample.
-            while (window.size() > 1 && window.peekFirst().tEnd() < pk.t) {
-                window.removeFirst();
-            }
+            previous[0] = pk.rho;
             progress.progress(pk.t, tEndAll, "integrating");
         };
         IntegrationStats stats;
         try {
             stats = integrator.integrate(kernel, 0.0, y, tEndAll, step -> {
-                if (keepWindow) {
-                    window.addLast(step.copy());
-                }
                 while (next[0] < times.length && times[next[0]] <= step.tEnd() + 1e-12 * Math.max(1, step.tEnd())) {
                     int k = next[0];
                     double tk = Math.min(times[k], step.tEnd());
-                    double[] sample = pipeline ? new double[buf.length] : buf;
+                    double[] sample = new double[y.length];
                     step.interpolate(tk, sample);
                     Pending pk = new Pending(k, tk, sample);
                     if (pipeline) {
@@ -303,6 +296,10 @@ public final class SelfDischarge {
             if (worker != null) {
                 worker.shutdownNow();
             }
+        }
+        previous[0] = null;
+        for (Bracket br : brackets) {
+            br.event.roots.set(br.slot, refine(br, kernel, chosen));
         }
         Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
         Double birthTime = null, disentangleTime = null;
@@ -364,27 +361,48 @@ public final class SelfDischarge {
         return p;
     }
 
-    private static Double refine(Event e, ArrayDeque<StepInterpolator> window, double a, double b, double ga, double gb, int len) {
-        if (window.isEmpty()) {
-            // Above MAX_WINDOW_CELLS: secant between the bracketing samples (accuracy O(dt²·|g''|)).
-            return a + (b - a) * ga / (ga - gb);
+    /** A sign change of an event function between two output samples, to be located after the run. */
+    private record Bracket(Event event, int slot, double a, double b, double ga, double gb, double[] rhoA) {
+    }
+
+    /**
+     * Locates a bracketed root to {@link DischargeAnalysis#TIME_TOLERANCE}: re-integrates [a, b] from
+     * the stored ρ(a) with the same method and tolerances, evaluates the event function at every step
+     * end to find the one step that holds the sign change, keeps only that step's dense output, and
+     * runs Brent on it. Doing this after the main run keeps the main integration free of copies, and
+     * one dense step is all the memory it needs at any N.
+     */
+    private Double refine(Bracket br, LindbladKernel kernel, String chosen) {
+        final int len = br.rhoA().length;
+        final double[] tmp = new double[len];
+        final OdeIntegrator in = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
+        final StepInterpolator[] holder = {null};
+        final double[] gStart = {br.ga(), 0};
+        double[] y = br.rhoA().clone();
+        in.integrate(kernel, br.a(), y, br.b(), step -> {
+            if (holder[0] != null) {
+                return;
+            }
+            step.interpolate(step.tEnd(), tmp);
+            double gEnd = step.tEnd() >= br.b() ? br.gb() : br.event().g.value(tmp, null);
+            if (gStart[0] == 0 || Math.signum(gEnd) != Math.signum(gStart[0])) {
+                holder[0] = step.copy();
+                gStart[1] = gEnd;
+            } else {
+                gStart[0] = gEnd;
+            }
+        });
+        if (holder[0] == null) {
+            // The re-integrated interval shows no sign change (the samples' difference is within the
+            // tolerance): fall back to the secant between the bracketing samples.
+            return br.a() + (br.b() - br.a()) * br.ga() / (br.ga() - br.gb());
         }
-        double[] tmp = new double[len];
+        final StepInterpolator seg = holder[0];
         java.util.function.DoubleUnaryOperator f = t -> {
-            StepInterpolator seg = null;
-            for (StepInterpolator s : window) {
-                if (t >= s.tStart() - 1e-15 && t <= s.tEnd() + 1e-15) {
-                    seg = s;
-                    break;
-                }
-            }
-            if (seg == null) {
-                seg = t < window.peekFirst().tStart() ? window.peekFirst() : window.peekLast();
-            }
             seg.interpolate(Math.max(seg.tStart(), Math.min(seg.tEnd(), t)), tmp);
-            return e.g.value(tmp, null);
+            return br.event().g.value(tmp, null);
         };
-        return Roots.brent(f, a, b, ga, gb, DischargeAnalysis.TIME_TOLERANCE);
+        return Roots.brent(f, seg.tStart(), seg.tEnd(), gStart[0], gStart[1], DischargeAnalysis.TIME_TOLERANCE);
     }
 
     /** Output samples from this many cells on are measured on a worker thread. */

@@ -59,7 +59,7 @@ public final class DormandPrince54 implements OdeIntegrator {
     @Override
     public IntegrationStats integrate(OdeSystem f, double t0, double[] yInOut, double t1, StepHandler handler) {
         final int n = yInOut.length;
-        double[] y = yInOut.clone();
+        double[] y = yInOut; // worked on in place; the buffers swap, so the result is copied back at the end if needed
         double[] y1 = new double[n];
         double[] k1 = new double[n], k7 = new double[n];
         final double[] k2 = new double[n], k3 = new double[n], k4 = new double[n], k5 = new double[n],
@@ -136,7 +136,9 @@ public final class DormandPrince54 implements OdeIntegrator {
             lastRejected = false;
             h *= fac;
         }
-        System.arraycopy(y, 0, yInOut, 0, n);
+        if (y != yInOut) {
+            System.arraycopy(y, 0, yInOut, 0, n);
+        }
         return new IntegrationStats(accepted, rejected, evals);
     }
 

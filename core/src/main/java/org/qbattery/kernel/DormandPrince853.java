@@ -117,7 +117,7 @@ public final class DormandPrince853 implements OdeIntegrator {
     @Override
     public IntegrationStats integrate(OdeSystem f, double t0, double[] yInOut, double t1, StepHandler handler) {
         final int n = yInOut.length;
-        double[] y = yInOut.clone();
+        double[] y = yInOut; // worked on in place; the buffers swap, so the result is copied back at the end if needed
         double[] y1 = new double[n];
         final double[] ys = new double[n];
         // k[0..11] stages, k[12] = f(t+h, y1) (FSAL), k[13..15] dense-output stages (allocated lazily).
@@ -188,7 +188,9 @@ public final class DormandPrince853 implements OdeIntegrator {
             h *= lastRejected ? Math.min(scale, 1.0) : scale;
             lastRejected = false;
         }
-        System.arraycopy(y, 0, yInOut, 0, n);
+        if (y != yInOut) {
+            System.arraycopy(y, 0, yInOut, 0, n);
+        }
         return new IntegrationStats(accepted, rejected, evals[0]);
     }
 

@@ -109,10 +109,8 @@ public final class ResultWriter {
         solver.put("accepted_steps", r.stats().acceptedSteps());
         solver.put("rejected_steps", r.stats().rejectedSteps());
         solver.put("rhs_evaluations", r.stats().evaluations());
-        solver.put("event_location", b.cells() <= org.qbattery.analysis.SelfDischarge.MAX_WINDOW_CELLS
-                ? "Brent root-finding on dense output, xtol " + DischargeAnalysis.TIME_TOLERANCE
-                : "secant between output samples (N > " + org.qbattery.analysis.SelfDischarge.MAX_WINDOW_CELLS
-                        + ": dense-output windows would not fit in memory); accuracy O(dt^2)");
+        solver.put("event_location", "sign change between output samples, then the interval re-integrated from the stored "
+                + "sample and Brent root-finding on the dense output of the step holding the root, xtol " + DischargeAnalysis.TIME_TOLERANCE);
         solver.put("output_times", r.times().length);
         solver.put("t_max", r.times()[r.times().length - 1]);
         m.put("solver", solver);
