@@ -93,6 +93,7 @@ public final class DormandPrince853 implements OdeIntegrator {
         -0.43533456590011143754432175058e+02, 0.96324553959188282948394950600e+02, -0.39177261675615439165231486172e+02,
         -0.14972683625798562581422125276e+03};
 
+    private static final double[][] DENSE = {D4, D5, D6, D7};
     private static final double[][] ROWS = {A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12};
     private static final double[] NODES = {C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, 1.0};
 
@@ -259,20 +260,7 @@ public final class DormandPrince853 implements OdeIntegrator {
             ops.lincomb(ys, y0, h, A16, k);
             f.derivative(tStart + C16 * h, ys, k[15]);
             evals[0] += 3;
-            // r5..r8 = h·Σ d_j k_j (lincomb with a zero base vector is avoided by subtracting y0 later)
-            for (int row = 0; row < 4; row++) {
-                double[] d = row == 0 ? D4 : row == 1 ? D5 : row == 2 ? D6 : D7;
-                ops.lincomb(r[4 + row], y0, h, d, k);
-            }
-            final double[] yy = y0;
-            for (int row = 4; row < 8; row++) {
-                final double[] rr = r[row];
-                Parallel.forRange(n, 2, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        rr[i] -= yy[i];
-                    }
-                });
-            }
+            ops.combine(new double[][] {r[4], r[5], r[6], r[7]}, h, DENSE, k);
             prepared = true;
         }
 

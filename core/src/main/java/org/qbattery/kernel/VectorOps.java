@@ -57,6 +57,37 @@ public final class VectorOps {
     }
 
     /**
+     * {@code outs[r] = h·Σ_j c[r][j]·k[j]} for several outputs in one cache-blocked pass: each stage
+     * block is read from memory once for all outputs (DOP853's four dense-output coefficients read the
+     * same twelve stages).
+     */
+    public void combine(double[][] outs, double h, double[][] c, double[][] k) {
+        final int n = outs[0].length;
+        final int rows = outs.length;
+        Parallel.forRange((n + BLOCK - 1) / BLOCK, (long) BLOCK * 2 * k.length * rows, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                final int lo = b * BLOCK, hi = Math.min(n, lo + BLOCK);
+                for (int r = 0; r < rows; r++) {
+                    java.util.Arrays.fill(outs[r], lo, hi, 0.0);
+                }
+                for (int j = 0; j < k.length; j++) {
+                    final double[] kj = k[j];
+                    for (int r = 0; r < rows; r++) {
+                        final double cj = h * c[r][j];
+                        if (cj == 0) {
+                            continue;
+                        }
+                        final double[] o = outs[r];
+                        for (int i = lo; i < hi; i++) {
+                            o[i] += cj * kj[i];
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
      * Weighted sum of squares {@code Σ_i (Σ_j e_j k_j,i / (atol + rtol·max(|y0_i|,|y1_i|)))²} (no h,
      * no mean): the building block of both pairs' error norms.
      */
