@@ -23,7 +23,7 @@ public final class ModelOptions {
             description = "charged, classical, quantum, bloch:THETA,PHI, ghz, w, dicke:K, file:PATH (default: ${DEFAULT-VALUE}).")
     String state;
 
-    @Option(names = "--omega", paramLabel = "W", defaultValue = "1", description = "Cell splitting omega > 0; energies are reported in absolute units (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--omega", paramLabel = "W", defaultValue = "1", description = "Cell splitting omega > 0: the energy unit. Energies are reported in units of omega and, the dynamics being solved in the frame rotating with H0, no reported number depends on it (default: ${DEFAULT-VALUE}).")
     double omega;
 
     @Option(names = "--gamma", paramLabel = "RATE", defaultValue = "1", description = "Local decay rate Gamma >= 0 (default: ${DEFAULT-VALUE}).")

@@ -1,7 +1,8 @@
 package org.qbattery.measures;
 
 /**
- * Every figure of merit of one state (physics.md §3), energies in absolute units (multiples of ω).
+ * Every figure of merit of one state (physics.md §3), energies in the units of the {@code omega} passed
+ * (SelfDischarge passes 1: energies in units of ω).
  *
  * @param energy              U = tr(ρH0)
  * @param ergotropy           E, paper Eq. 1 (NaN when spectral measures are off)

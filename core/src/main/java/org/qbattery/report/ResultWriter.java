@@ -89,7 +89,7 @@ public final class ResultWriter {
         m.put("initial", init);
         m.put("final", fin);
         m.put("parameters", parameters(b, r.state()));
-        m.put("units", "hbar = 1; time in 1/gamma when gamma = 1; energy, ergotropy and capacity absolute (multiples of omega when omega = 1)");
+        m.put("units", "hbar = 1; rates and times as given (time in 1/gamma when gamma = 1); energy, ergotropy, capacity and local ergotropy in units of omega, absolute (not normalised); the dynamics is solved in the frame rotating with H0, so every reported number is independent of omega");
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("master_equation", b.variant() == Variant.STATED
                 ? "stated: paper Eqs. (2)-(5), (10)-(12) with Hermitian H_int = J sum_edges (s-_n s+_m + h.c.)"

@@ -61,6 +61,21 @@ class CliTest {
         }
     }
 
+    /** Energies are in units of ω and the dynamics is solved in the rotating frame: ω changes no reported number. */
+    @Test
+    void outputsDoNotDependOnOmega(@TempDir Path tmp) throws Exception {
+        List<List<String>> csvs = new ArrayList<>();
+        for (String w : new String[] {"0.5", "1", "5"}) {
+            Path out = tmp.resolve("w" + w);
+            Run r = run("simulate", "--cells", "3", "--graph", "linear", "--state", "bloch:1.2,0.4", "--omega", w, "--coupling", "1.5",
+                    "--gamma-icl", "0.3", "--dephasing", "0.1", "--t-max", "2", "--dt", "0.1", "--out", out.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            csvs.add(Files.readAllLines(out.resolve("timeseries.csv")));
+        }
+        assertThat(csvs.get(1)).isEqualTo(csvs.get(0));
+        assertThat(csvs.get(2)).isEqualTo(csvs.get(0));
+    }
+
     @Test
     void asPrintedRunSaysItIsNotTheStatedEquation(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("p");
