@@ -12,9 +12,27 @@ package org.qbattery.analysis;
  * @param entanglementBirth     for a state not entangled at t = 0 (largest edge concurrence ≤ {@link #ENTANGLEMENT_FLOOR}):
  *                              first t at which some edge's signed concurrence λ1−λ2−λ3−λ4 becomes positive
  * @param entanglementDeath     first t after t = 0 or after birth at which every edge's signed concurrence reaches zero
+ * @param entanglementCrossings every birth and death in order (alternating), up to 16 per run
+ * @param entangledAtStart      whether some edge's concurrence exceeds the floor at t = 0
  */
 public record DischargeAnalysis(Double ergotropyHalfLife, Double energyHalfLife, Double ergotropySuddenDeath,
-                                String suddenDeathNote, Double entanglementBirth, Double entanglementDeath) {
+                                String suddenDeathNote, Double entanglementBirth, Double entanglementDeath,
+                                java.util.List<Double> entanglementCrossings, boolean entangledAtStart) {
+
+    /** Births after the first death: entanglement that comes back (empty when it never does). */
+    public java.util.List<Double> entanglementRebirths() {
+        java.util.List<Double> r = new java.util.ArrayList<>();
+        // crossings alternate birth/death, starting with a death when entangled at t = 0
+        for (int i = 0; i < entanglementCrossings.size(); i++) {
+            boolean birth = entangledAtStart ? i % 2 == 1 : i % 2 == 0;
+            boolean afterFirstDeath = entangledAtStart ? i >= 1 : i >= 2;
+            if (birth && afterFirstDeath) {
+                r.add(entanglementCrossings.get(i));
+            }
+        }
+        return r;
+    }
+
     /**
      * Concurrence below this at t = 0 counts as "not entangled at the start": near pure product states √eig(√ρ ρ̃ √ρ) carries round-off of
      * order √ε_machine·‖ρ‖ ≈ 1e-8, so a smaller threshold would report noise as entanglement.

@@ -229,7 +229,7 @@ public final class SelfDischarge {
             double h0 = entanglement.g.value(y, first);
             entangledAtStart = h0 > floor;
             entanglement.upward = !entangledAtStart;
-            entanglement.maxRoots = entangledAtStart ? 1 : 2;
+            entanglement.maxRoots = MAX_ENTANGLEMENT_CROSSINGS;
             entanglement.prevT = 0;
             entanglement.prevG = Math.abs(h0) <= floor ? 0.0 : h0;
             ev.add(entanglement);
@@ -316,7 +316,8 @@ public final class SelfDischarge {
         DischargeAnalysis analysis = new DischargeAnalysis(
                 halfE != null ? halfE.first() : null,
                 halfU != null ? halfU.first() : null,
-                deathTime, deathNote, birthTime, disentangleTime);
+                deathTime, deathNote, birthTime, disentangleTime,
+                entanglement == null ? List.of() : List.copyOf(entanglement.roots), entangledAtStart);
         double wall = (System.nanoTime() - start) * 1e-9;
         return new DischargeResult(battery, stateName, times, rows, analysis, integrator.name(), tolerances, stats, wall);
     }
@@ -406,6 +407,9 @@ public final class SelfDischarge {
         };
         return Roots.brent(f, seg.tStart(), seg.tEnd(), gStart[0], gStart[1], DischargeAnalysis.TIME_TOLERANCE);
     }
+
+    /** Entanglement crossings (births and deaths, alternating) located per run at most. */
+    public static final int MAX_ENTANGLEMENT_CROSSINGS = 16;
 
     /** Output samples from this many cells on are measured on a worker thread. */
     public static final int PIPELINE_CELLS = 7;

@@ -63,6 +63,8 @@ public final class FigureRenderer {
         }
         if (p.logY()) {
             st.setYAxisLogarithmic(true);
+        } else {
+            st.setYAxisDecimalPattern("0.0##");
         }
         for (Figure.Series s : p.series()) {
             double[] y = s.y();

@@ -128,6 +128,7 @@ public final class ReproductionReport {
             x.put("ergotropy_sudden_death", a.ergotropySuddenDeath());
             x.put("entanglement_birth", a.entanglementBirth());
             x.put("entanglement_death", a.entanglementDeath());
+            x.put("entanglement_rebirths", a.entanglementRebirths());
             runs.add(x);
         }
         m.put("runs", runs);
@@ -171,7 +172,9 @@ public final class ReproductionReport {
                 DischargeAnalysis a = r.geometry(Variant.STATED, g, s).analysis();
                 double[] e = r.geometry(Variant.STATED, g, s).ergotropy();
                 rows.add(new String[] {g, s, fmt(a.energyHalfLife()), fmt(a.ergotropyHalfLife()), fmt(a.ergotropySuddenDeath()),
-                    String.format(Locale.ROOT, "%.4g", e[e.length - 1] / e[0]), fmt(a.entanglementBirth()), fmt(a.entanglementDeath())});
+                    String.format(Locale.ROOT, "%.4g", e[e.length - 1] / e[0]), fmt(a.entanglementBirth()), fmt(a.entanglementDeath()),
+                    a.entanglementRebirths().isEmpty() ? "—" : a.entanglementRebirths().stream().map(ReproductionReport::fmt)
+                            .collect(java.util.stream.Collectors.joining(", "))});
             }
         }
         return rows;
@@ -254,7 +257,7 @@ public final class ReproductionReport {
         }
         sb.append("## Findings beyond the paper\n\n");
         sb.append("### Characteristic times by geometry (stated model, N = 5)\n\n");
-        sb.append(mdTable(new String[] {"geometry", "state", "energy half-life", "ergotropy half-life", "ergotropy sudden death", "E(5)/E(0)", "entanglement birth", "entanglement death"},
+        sb.append(mdTable(new String[] {"geometry", "state", "energy half-life", "ergotropy half-life", "ergotropy sudden death", "E(5)/E(0)", "entanglement birth", "entanglement death", "entanglement reborn at"},
                 geometryRows(r)));
         sb.append("\nThe quantum state's ergotropy never dies (its coherence between excitation sectors decays but never vanishes); the classical "
                 + "state's does. " + revivalText(r) + " Entanglement between neighbours is born from the product states and dies again in finite time.\n\n");
@@ -336,7 +339,7 @@ public final class ReproductionReport {
                     .append("\n<figcaption>").append(esc(f.caption())).append(" Data: <code>").append(esc(f.id())).append(".csv</code>.</figcaption></figure>\n");
         }
         sb.append("<h2>Findings beyond the paper</h2>\n<h3>Characteristic times by geometry (stated model, N = 5)</h3>\n");
-        sb.append(htmlTable(new String[] {"geometry", "state", "energy half-life", "ergotropy half-life", "ergotropy sudden death", "E(5)/E(0)", "entanglement birth", "entanglement death"},
+        sb.append(htmlTable(new String[] {"geometry", "state", "energy half-life", "ergotropy half-life", "ergotropy sudden death", "E(5)/E(0)", "entanglement birth", "entanglement death", "entanglement reborn at"},
                 geometryRows(r), "times"));
         sb.append("<h3>Coherent and incoherent ergotropy (linear chain, N = 5, quantum state)</h3>\n");
         sb.append(htmlTable(new String[] {"Γt", "E", "E_incoherent", "E_coherent", "E_c/E", "local Σ E(ρn)"}, coherentRows(r), "coherent"));

@@ -78,6 +78,8 @@ public final class ResultWriter {
         m.put("ergotropy_sudden_death_note", a.suddenDeathNote());
         m.put("entanglement_birth", a.entanglementBirth());
         m.put("entanglement_death", a.entanglementDeath());
+        m.put("entanglement_crossings", a.entanglementCrossings());
+        m.put("entanglement_rebirths", a.entanglementRebirths());
         m.put("entanglement_floor", DischargeAnalysis.ENTANGLEMENT_FLOOR);
         Map<String, Object> init = new LinkedHashMap<>();
         Map<String, Object> fin = new LinkedHashMap<>();
