@@ -81,6 +81,11 @@ public class KernelBenchmarks {
     }
 
     @Benchmark
+    public double[] eigenvaluesFullPureJava() {
+        return HermitianEigenvalues.pureJavaInPlace(rho.clone(), 1 << cells);
+    }
+
+    @Benchmark
     public double[] eigenvaluesReflectionBlocks() {
         return reflection.spectrum(rho);
     }

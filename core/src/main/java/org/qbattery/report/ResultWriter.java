@@ -113,6 +113,9 @@ public final class ResultWriter {
         solver.put("rhs_evaluations", r.stats().evaluations());
         solver.put("event_location", "sign change between output samples, then the interval re-integrated from the stored "
                 + "sample and Brent root-finding on the dense output of the step holding the root, xtol " + DischargeAnalysis.TIME_TOLERANCE);
+        solver.put("eigenvalues", b.dimension() >= org.qbattery.kernel.HermitianEigenvalues.NATIVE_MIN_ORDER
+                ? org.qbattery.kernel.NativeLapack.status() + "; symmetry or excitation-sector blocks when they apply"
+                : "pure-Java Householder tridiagonalisation + implicit QL");
         solver.put("output_times", r.times().length);
         solver.put("t_max", r.times()[r.times().length - 1]);
         m.put("solver", solver);

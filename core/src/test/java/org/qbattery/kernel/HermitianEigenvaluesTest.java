@@ -80,4 +80,20 @@ class HermitianEigenvaluesTest {
             }
         }
     }
+
+    /** The native path (OpenBLAS zheevd) against the pure-Java one, at the sizes where it takes over. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "n = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {128, 200, 256})
+    void nativeAgreesWithPureJava(int n) {
+        if (System.getenv("CI") != null) {
+            assertThat(NativeLapack.available()).as(NativeLapack.status()).isTrue();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(NativeLapack.available(), NativeLapack.status());
+        double[] a = TestSupport.randomHermitian(new Random(n), n);
+        double[] nat = HermitianEigenvalues.of(a, n);
+        double[] java = HermitianEigenvalues.pureJavaInPlace(a.clone(), n);
+        for (int k = 0; k < n; k++) {
+            assertThat(nat[k]).isCloseTo(java[k], within(1e-12 * n));
+        }
+    }
 }
