@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Ergotropy, the most work a cyclic unitary can extract (paper Eq. 1):
  * <pre>  E = tr(ρH0) − Σk r_k↓ ε_k↑  </pre>
  * with r↓ the eigenvalues of ρ in descending order and ε↑ those of H0 ascending (with
- * degeneracies). Only the spectrum of ρ is needed. Round-off is clamped so that E ≥ 0.
+ * degeneracies). Only the spectrum of ρ is needed. Round-off is clamped so that 0 ≤ E ≤ U.
  *
  * <p>Also: incoherent ergotropy {@code E_i = E(Δ[ρ])} (Δ = dephasing in the energy basis) and
  * coherent ergotropy {@code E_c = E − E_i ≥ 0} (Francica et al., PRL 125, 180603, 2020).
@@ -38,7 +38,8 @@ public final class Ergotropy {
 
     /** E from the ascending spectrum of ρ and its energy U. */
     public static double fromSpectrum(double[] eigAscending, int cells, double omega, double energy) {
-        return Math.max(0.0, energy - passiveEnergy(eigAscending, cells, omega));
+        // 0 ≤ E ≤ U exactly (the passive energy is ≥ 0); clamp the round-off of the spectrum.
+        return Math.min(energy, Math.max(0.0, energy - passiveEnergy(eigAscending, cells, omega)));
     }
 
     /** Incoherent ergotropy E(Δ[ρ]): the populations alone, sorted. */
