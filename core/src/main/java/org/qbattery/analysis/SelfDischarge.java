@@ -13,7 +13,6 @@ import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.IntegrationStats;
 import org.qbattery.kernel.LindbladKernel;
 import org.qbattery.kernel.Roots;
-import org.qbattery.kernel.StepInterpolator;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.measures.Concurrence;
 import org.qbattery.measures.CyclicSymmetry;
@@ -181,19 +180,21 @@ public final class SelfDischarge {
         final int[][] pairs = pairs(battery.graph());
         final double[] times = grid.times();
         final double[][] rows = new double[times.length][];
-        final double[] y = rho0.clone();
+        // Held in a one-slot array so the integrated state can be released before events are located.
+        final double[][] state = {rho0.clone()};
+        final int len = rho0.length;
         final LindbladKernel kernel = battery.generator();
         final String chosen = resolveMethod(n, method);
         final OdeIntegrator integrator = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
 
-        final CyclicSymmetry symmetry = spectral ? symmetryOf(battery, y) : null;
-        Observables first = Observables.of(y, n, omega, pairs, spectral, pairwise, symmetry);
+        final CyclicSymmetry symmetry = spectral ? symmetryOf(battery, rho0) : null;
+        Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry);
         rows[0] = first.values();
         final double e0 = first.ergotropy(), u0 = first.energy();
         final List<Event> ev = new ArrayList<>();
         String deathNote;
         Event halfE = null, halfU = null, death = null;
-        boolean sectorDiagonal = Spectrum.commutesWithH0(y, n);
+        boolean sectorDiagonal = Spectrum.commutesWithH0(rho0, n);
         if (events && spectral && e0 > 0) {
             halfE = new Event(false, (r, o) -> (o != null ? o.ergotropy() : Ergotropy.of(r, n, omega, symmetry)) - e0 / 2);
             ev.add(halfE);
@@ -206,7 +207,7 @@ public final class SelfDischarge {
         final double gapFloor = 1e-13;
         if (!sectorDiagonal) {
             deathNote = "never: the state has coherence between excitation sectors, which decays but never vanishes, so E > 0 for all t";
-        } else if (Passivity.gap(y, n) >= -gapFloor) {
+        } else if (Passivity.gap(rho0, n) >= -gapFloor) {
             deathNote = "passive at t = 0";
         } else if (events) {
             deathNote = "root of the passivity gap min_k[lambda_min(rho_k) - lambda_max(rho_k+1)] on dense output";
@@ -220,13 +221,13 @@ public final class SelfDischarge {
         boolean entangledAtStart = false;
         for (Event e : ev) {
             e.prevT = 0;
-            e.prevG = e.g.value(y, first);
+            e.prevG = e.g.value(rho0, first);
         }
         if (events && pairwise && pairs.length > 0) {
             // Crossings are located on the signed concurrence max_edges(λ1−λ2−λ3−λ4), which is smooth
             // through zero; only the decision "entangled at t = 0" needs the round-off floor.
             entanglement = new Event(true, (r, o) -> Concurrence.maxSigned(r, n, pairs));
-            double h0 = entanglement.g.value(y, first);
+            double h0 = entanglement.g.value(rho0, first);
             entangledAtStart = h0 > floor;
             entanglement.upward = !entangledAtStart;
             entanglement.maxRoots = MAX_ENTANGLEMENT_CROSSINGS;
@@ -272,11 +273,11 @@ public final class SelfDischarge {
         };
         IntegrationStats stats;
         try {
-            stats = integrator.integrate(kernel, 0.0, y, tEndAll, step -> {
+            stats = integrator.integrate(kernel, 0.0, state[0], tEndAll, step -> {
                 while (next[0] < times.length && times[next[0]] <= step.tEnd() + 1e-12 * Math.max(1, step.tEnd())) {
                     int k = next[0];
                     double tk = Math.min(times[k], step.tEnd());
-                    double[] sample = new double[y.length];
+                    double[] sample = new double[len];
                     step.interpolate(tk, sample);
                     Pending pk = new Pending(k, tk, sample);
                     if (pipeline) {
@@ -300,8 +301,17 @@ public final class SelfDischarge {
             }
         }
         previous[0] = null;
+        state[0] = null; // the final state is not needed any more: free it before re-integrating brackets
+        // Each bracket re-integrates its start sample in place, unless another bracket (or the
+        // initial state) still needs that same array: then it works on a copy.
+        java.util.IdentityHashMap<double[], Integer> users = new java.util.IdentityHashMap<>();
         for (Bracket br : brackets) {
-            br.event.roots.set(br.slot, refine(br, kernel, chosen));
+            users.merge(br.rhoA(), 1, Integer::sum);
+        }
+        for (Bracket br : brackets) {
+            int left = users.merge(br.rhoA(), -1, Integer::sum);
+            boolean shared = left > 0 || br.rhoA() == rho0;
+            br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen));
         }
         Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
         Double birthTime = null, disentangleTime = null;
@@ -371,41 +381,40 @@ public final class SelfDischarge {
     /**
      * Locates a bracketed root to {@link DischargeAnalysis#TIME_TOLERANCE}: re-integrates [a, b] from
      * the stored ρ(a) with the same method and tolerances, evaluates the event function at every step
-     * end to find the one step that holds the sign change, keeps only that step's dense output, and
-     * runs Brent on it. Doing this after the main run keeps the main integration free of copies, and
-     * one dense step is all the memory it needs at any N.
+     * end to find the one step that holds the sign change, and runs Brent on that step's dense output.
+     * Doing this after the main run keeps the main integration free of copies; it needs no state
+     * copies of its own, so it fits wherever the main run fitted.
      */
-    private Double refine(Bracket br, LindbladKernel kernel, String chosen) {
-        final int len = br.rhoA().length;
+    private Double refine(Bracket br, double[] start, LindbladKernel kernel, String chosen) {
+        final int len = start.length;
         final double[] tmp = new double[len];
         final OdeIntegrator in = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
-        final StepInterpolator[] holder = {null};
-        final double[] gStart = {br.ga(), 0};
-        double[] y = br.rhoA().clone();
-        in.integrate(kernel, br.a(), y, br.b(), step -> {
-            if (holder[0] != null) {
+        final double[] root = {Double.NaN};
+        final double[] gStart = {br.ga()};
+        // The start state is integrated in place (the caller passes a copy when it is still needed), and Brent runs inside
+        // the step handler while that step's dense output is live: no state copies at any N.
+        in.integrate(kernel, br.a(), start, br.b(), step -> {
+            if (!Double.isNaN(root[0])) {
                 return;
             }
             step.interpolate(step.tEnd(), tmp);
             double gEnd = step.tEnd() >= br.b() ? br.gb() : br.event().g.value(tmp, null);
             if (gStart[0] == 0 || Math.signum(gEnd) != Math.signum(gStart[0])) {
-                holder[0] = step.copy();
-                gStart[1] = gEnd;
+                java.util.function.DoubleUnaryOperator f = t -> {
+                    step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), t)), tmp);
+                    return br.event().g.value(tmp, null);
+                };
+                root[0] = Roots.brent(f, step.tStart(), step.tEnd(), gStart[0], gEnd, DischargeAnalysis.TIME_TOLERANCE);
             } else {
                 gStart[0] = gEnd;
             }
         });
-        if (holder[0] == null) {
+        if (Double.isNaN(root[0])) {
             // The re-integrated interval shows no sign change (the samples' difference is within the
             // tolerance): fall back to the secant between the bracketing samples.
             return br.a() + (br.b() - br.a()) * br.ga() / (br.ga() - br.gb());
         }
-        final StepInterpolator seg = holder[0];
-        java.util.function.DoubleUnaryOperator f = t -> {
-            seg.interpolate(Math.max(seg.tStart(), Math.min(seg.tEnd(), t)), tmp);
-            return br.event().g.value(tmp, null);
-        };
-        return Roots.brent(f, seg.tStart(), seg.tEnd(), gStart[0], gStart[1], DischargeAnalysis.TIME_TOLERANCE);
+        return root[0];
     }
 
     /** Entanglement crossings (births and deaths, alternating) located per run at most. */
