@@ -50,7 +50,7 @@ public final class ModelOptions {
     double tMax;
 
     @Option(names = "--dt", paramLabel = "DT", defaultValue = "0.01",
-            description = "Output spacing > 0. Each output time costs one diagonalisation of rho (O(4^N·2^N)); at N >= 9 that dominates, so use fewer output times for large N (default: ${DEFAULT-VALUE}).")
+            description = "Output spacing > 0. Each output time costs one diagonalisation of rho (O(8^N), less when a graph symmetry splits it); from N = 9 on that is a large share of the run, so use fewer output times there. Event times do not depend on it (default: ${DEFAULT-VALUE}).")
     double dt;
 
     @Option(names = "--rtol", paramLabel = "R", defaultValue = "1e-10", description = "Relative tolerance of the adaptive integrator, in (0,1) (default: ${DEFAULT-VALUE}).")
