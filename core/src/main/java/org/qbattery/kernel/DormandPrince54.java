@@ -35,16 +35,14 @@ public final class DormandPrince54 implements OdeIntegrator {
 
     private final Tolerances tol;
     private final long maxSteps;
-    private final VectorOps ops;
 
     public DormandPrince54(Tolerances tol) {
-        this(tol, 50_000_000L, VectorOps.forLength(0));
+        this(tol, 50_000_000L);
     }
 
-    public DormandPrince54(Tolerances tol, long maxSteps, VectorOps ops) {
+    public DormandPrince54(Tolerances tol, long maxSteps) {
         this.tol = tol;
         this.maxSteps = maxSteps;
-        this.ops = ops;
     }
 
     @Override
@@ -65,7 +63,7 @@ public final class DormandPrince54 implements OdeIntegrator {
         final double[] k2 = new double[n], k3 = new double[n], k4 = new double[n], k5 = new double[n],
                 k6 = new double[n], ys = new double[n];
         final double[][] k = {k1, k2, k3, k4, k5, k6, k7};
-        final Dense dense = new Dense(ops);
+        final Dense dense = new Dense();
         long accepted = 0, rejected = 0, evals = 0;
         double t = t0;
         f.derivative(t, y, k1);
@@ -87,20 +85,20 @@ public final class DormandPrince54 implements OdeIntegrator {
             final double hh = h;
             k[0] = k1;
             k[6] = k7;
-            ops.lincomb(ys, y, hh, R2, k);
+            VectorOps.lincomb(ys, y, hh, R2, k);
             f.derivative(t + C2 * h, ys, k2);
-            ops.lincomb(ys, y, hh, R3, k);
+            VectorOps.lincomb(ys, y, hh, R3, k);
             f.derivative(t + C3 * h, ys, k3);
-            ops.lincomb(ys, y, hh, R4, k);
+            VectorOps.lincomb(ys, y, hh, R4, k);
             f.derivative(t + C4 * h, ys, k4);
-            ops.lincomb(ys, y, hh, R5, k);
+            VectorOps.lincomb(ys, y, hh, R5, k);
             f.derivative(t + C5 * h, ys, k5);
-            ops.lincomb(ys, y, hh, R6, k);
+            VectorOps.lincomb(ys, y, hh, R6, k);
             f.derivative(t + h, ys, k6);
-            ops.lincomb(y1, y, hh, R7, k);
+            VectorOps.lincomb(y1, y, hh, R7, k);
             f.derivative(t + h, y1, k7);
             evals += 6;
-            double err = ops.errorNorm(y, y1, hh, ERR, k, rtol, atol);
+            double err = VectorOps.errorNorm(y, y1, hh, ERR, k, rtol, atol);
             if (!(err <= 1.0)) {
                 rejected++;
                 double fac = Double.isFinite(err) ? Math.max(0.2, 0.9 * Math.pow(err, -0.2)) : 0.1;
@@ -149,13 +147,11 @@ public final class DormandPrince54 implements OdeIntegrator {
      * materialises them.
      */
     private static final class Dense implements StepInterpolator {
-        private final VectorOps ops;
         double tStart, h, tEnd;
         double[] y0, y1, k1, k3, k4, k5, k6, k7;
         double[][] coeff; // materialised r1..r5 (copies only)
 
-        Dense(VectorOps ops) {
-            this.ops = ops;
+        Dense() {
         }
 
         void set(double t, double tNew, double hh, double[] y0, double[] y1, double[] k1, double[] k3, double[] k4,
@@ -209,7 +205,7 @@ public final class DormandPrince54 implements OdeIntegrator {
 
         @Override
         public StepInterpolator copy() {
-            Dense c = new Dense(ops);
+            Dense c = new Dense();
             c.tStart = tStart;
             c.tEnd = tEnd;
             c.h = h;
@@ -219,7 +215,7 @@ public final class DormandPrince54 implements OdeIntegrator {
             }
             int n = y0.length;
             double[][] r = new double[5][n];
-            ops.denseCoefficients(r[0], r[1], r[2], r[3], r[4], y0, y1, k1, k3, k4, k5, k6, k7, h, D1, D3, D4, D5, D6, D7);
+            VectorOps.denseCoefficients(r[0], r[1], r[2], r[3], r[4], y0, y1, k1, k3, k4, k5, k6, k7, h, D1, D3, D4, D5, D6, D7);
             c.coeff = r;
             return c;
         }

@@ -99,7 +99,6 @@ public final class DormandPrince853 implements OdeIntegrator {
 
     private final Tolerances tol;
     private final long maxSteps;
-    private final VectorOps ops = VectorOps.forLength(0);
 
     public DormandPrince853(Tolerances tol) {
         this(tol, 50_000_000L);
@@ -146,14 +145,14 @@ public final class DormandPrince853 implements OdeIntegrator {
                 last = true;
             }
             for (int s = 0; s < ROWS.length; s++) {
-                ops.lincomb(ys, y, h, ROWS[s], k);
+                VectorOps.lincomb(ys, y, h, ROWS[s], k);
                 f.derivative(t + NODES[s] * h, ys, k[s + 1]);
             }
             evals[0] += ROWS.length;
-            ops.lincomb(y1, y, h, B, k);
+            VectorOps.lincomb(y1, y, h, B, k);
             // Hairer's combined norm: err5² / sqrt(err5² + 0.01·err3²), scaled by h.
-            double e5 = ops.weightedSquares(y, y1, ERR5, k, rtol, atol);
-            double e3 = ops.weightedSquares(y, y1, ERR3, k, rtol, atol);
+            double e5 = VectorOps.weightedSquares(y, y1, ERR5, k, rtol, atol);
+            double e3 = VectorOps.weightedSquares(y, y1, ERR3, k, rtol, atol);
             double deno = e5 + 0.01 * e3;
             if (deno <= 0) {
                 deno = 1;
@@ -203,8 +202,7 @@ public final class DormandPrince853 implements OdeIntegrator {
         private final OdeSystem f;
         private final double[][] k;
         private final double[] ys;
-        private final VectorOps ops = VectorOps.forLength(0);
-        double tStart, tEnd, h;
+            double tStart, tEnd, h;
         double[] y0, y1;
         long[] evals;
         double[][] r; // r1..r8 once prepared
@@ -253,14 +251,14 @@ public final class DormandPrince853 implements OdeIntegrator {
                     r[j] = new double[n];
                 }
             }
-            ops.lincomb(ys, y0, h, A14, k);
+            VectorOps.lincomb(ys, y0, h, A14, k);
             f.derivative(tStart + C14 * h, ys, k[13]);
-            ops.lincomb(ys, y0, h, A15, k);
+            VectorOps.lincomb(ys, y0, h, A15, k);
             f.derivative(tStart + C15 * h, ys, k[14]);
-            ops.lincomb(ys, y0, h, A16, k);
+            VectorOps.lincomb(ys, y0, h, A16, k);
             f.derivative(tStart + C16 * h, ys, k[15]);
             evals[0] += 3;
-            ops.combine(new double[][] {r[4], r[5], r[6], r[7]}, h, DENSE, k);
+            VectorOps.combine(new double[][] {r[4], r[5], r[6], r[7]}, h, DENSE, k);
             prepared = true;
         }
 

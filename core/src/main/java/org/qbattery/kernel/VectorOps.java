@@ -8,13 +8,6 @@ public final class VectorOps {
     private VectorOps() {
     }
 
-    /** Operations for vectors of about {@code length} doubles. */
-    public static VectorOps forLength(int length) {
-        return INSTANCE;
-    }
-
-    private static final VectorOps INSTANCE = new VectorOps();
-
     /** Elements per cache block: small enough that out, y and one stage stay in L1. */
     private static final int BLOCK = 1024;
 
@@ -24,7 +17,7 @@ public final class VectorOps {
      * once (at N ≥ 10 the vectors exceed the caches and the integrator is memory-bound), and the
      * inner loops are plain axpys that vectorise.
      */
-    public void lincomb(double[] out, double[] y, double h, double[] a, double[][] k) {
+    public static void lincomb(double[] out, double[] y, double h, double[] a, double[][] k) {
         int nz = 0;
         for (double v : a) {
             if (v != 0) {
@@ -61,7 +54,7 @@ public final class VectorOps {
      * block is read from memory once for all outputs (DOP853's four dense-output coefficients read the
      * same twelve stages).
      */
-    public void combine(double[][] outs, double h, double[][] c, double[][] k) {
+    public static void combine(double[][] outs, double h, double[][] c, double[][] k) {
         final int n = outs[0].length;
         final int rows = outs.length;
         Parallel.forRange((n + BLOCK - 1) / BLOCK, (long) BLOCK * 2 * k.length * rows, (from, to) -> {
@@ -91,7 +84,7 @@ public final class VectorOps {
      * Weighted sum of squares {@code Σ_i (Σ_j e_j k_j,i / (atol + rtol·max(|y0_i|,|y1_i|)))²} (no h,
      * no mean): the building block of both pairs' error norms.
      */
-    public double weightedSquares(double[] y0, double[] y1, double[] e, double[][] k, double rtol, double atol) {
+    public static double weightedSquares(double[] y0, double[] y1, double[] e, double[][] k, double rtol, double atol) {
         final int n = y0.length;
         final int blocks = (n + BLOCK - 1) / BLOCK;
         final double[] partial = new double[blocks];
@@ -127,12 +120,12 @@ public final class VectorOps {
     }
 
     /** Weighted RMS norm of the embedded error estimate {@code h·Σ e_j k_j}. */
-    public double errorNorm(double[] y0, double[] y1, double h, double[] e, double[][] k, double rtol, double atol) {
+    public static double errorNorm(double[] y0, double[] y1, double h, double[] e, double[][] k, double rtol, double atol) {
         return Math.abs(h) * Math.sqrt(weightedSquares(y0, y1, e, k, rtol, atol) / y0.length);
     }
 
     /** Hairer's CONTD5 coefficients of the step's interpolating polynomial. */
-    public void denseCoefficients(double[] r1, double[] r2, double[] r3, double[] r4, double[] r5,
+    public static void denseCoefficients(double[] r1, double[] r2, double[] r3, double[] r4, double[] r5,
                                   double[] y0, double[] y1, double[] k1, double[] k3, double[] k4,
                                   double[] k5, double[] k6, double[] k7, double h,
                                   double d1, double d3, double d4, double d5, double d6, double d7) {
