@@ -211,7 +211,7 @@ public final class SelfDischarge {
             deathNote = "passive at t = 0";
         } else if (events) {
             deathNote = "root of the passivity gap min_k[lambda_min(rho_k) - lambda_max(rho_k+1)] on dense output";
-            death = new Event(true, (r, o) -> Passivity.gap(r, n) + gapFloor);
+            death = new Event(true, (r, o) -> (o != null && !Double.isNaN(o.passivityGap()) ? o.passivityGap() : Passivity.gap(r, n)) + gapFloor);
             ev.add(death);
         } else {
             deathNote = "not computed (events off)";

@@ -17,10 +17,13 @@ package org.qbattery.measures;
  * @param purity              tr ρ²
  * @param trace               tr ρ (1 up to integration error)
  * @param minEigenvalue       smallest eigenvalue of ρ (≥ 0 up to integration error)
+ * @param passivityGap        {@link Passivity} gap when ρ commutes with H0 and spectra were computed, else NaN
+ *                            (not a CSV column: it feeds the sudden-death event without a second diagonalisation)
  */
 public record Observables(double energy, double ergotropy, double efficiency, double concurrence, double coherence,
                           double incoherentErgotropy, double coherentErgotropy, double capacity,
-                          double localErgotropy, double entropy, double purity, double trace, double minEigenvalue) {
+                          double localErgotropy, double entropy, double purity, double trace, double minEigenvalue,
+                          double passivityGap) {
 
     /** Column names, in CSV order; the first six are the CLI contract. */
     public static final String[] COLUMNS = {"energy", "ergotropy", "efficiency", "concurrence", "coherence",
@@ -54,8 +57,17 @@ public record Observables(double energy, double ergotropy, double efficiency, do
         }
         double e = Double.NaN, cap = Double.NaN, s = Double.NaN, minEig = Double.NaN, eps = Double.NaN, ec = Double.NaN;
         double ei = Ergotropy.incoherent(rho, cells, omega);
+        double gap = Double.NaN;
         if (spectral) {
-            double[] eig = Spectrum.of(rho, cells, symmetry);
+            double[] eig;
+            if (Spectrum.commutesWithH0(rho, cells)) {
+                // One set of sector diagonalisations serves the spectrum and the passivity gap.
+                double[][] sectors = Spectrum.sectorSpectra(rho, cells);
+                eig = Spectrum.merge(sectors, cells);
+                gap = Passivity.gapFromSectorSpectra(sectors, cells);
+            } else {
+                eig = Spectrum.of(rho, cells, symmetry);
+            }
             e = Ergotropy.fromSpectrum(eig, cells, omega, u);
             cap = Capacity.fromSpectrum(eig, cells, omega);
             s = Entropy.vonNeumann(eig);
@@ -65,6 +77,6 @@ public record Observables(double energy, double ergotropy, double efficiency, do
         }
         double c = pairwise ? Concurrence.edgeAverage(rho, cells, pairs) : Double.NaN;
         return new Observables(u, e, eps, c, Coherence.l1Normalised(rho, cells), ei, ec, cap,
-                LocalErgotropy.of(rho, cells, omega), s, Entropy.purity(rho), tr, minEig);
+                LocalErgotropy.of(rho, cells, omega), s, Entropy.purity(rho), tr, minEig, gap);
     }
 }

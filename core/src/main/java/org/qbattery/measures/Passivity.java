@@ -17,7 +17,11 @@ public final class Passivity {
     }
 
     public static double gap(double[] rho, int cells) {
-        double[][] s = Spectrum.sectorSpectra(rho, cells);
+        return gapFromSectorSpectra(Spectrum.sectorSpectra(rho, cells), cells);
+    }
+
+    /** The gap from already computed sector spectra ({@link Spectrum#sectorSpectra}). */
+    public static double gapFromSectorSpectra(double[][] s, int cells) {
         double g = Double.POSITIVE_INFINITY;
         for (int k = 0; k < cells; k++) {
             double lo = s[k][0];

@@ -68,7 +68,11 @@ public final class Spectrum {
     }
 
     private static double[] ofBlocks(double[] rho, int cells) {
-        double[][] s = sectorSpectra(rho, cells);
+        return merge(sectorSpectra(rho, cells), cells);
+    }
+
+    /** All eigenvalues, ascending, from the sector spectra. */
+    public static double[] merge(double[][] s, int cells) {
         double[] all = new double[1 << cells];
         int p = 0;
         for (double[] b : s) {
