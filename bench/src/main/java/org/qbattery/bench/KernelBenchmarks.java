@@ -19,6 +19,7 @@ import org.qbattery.kernel.DormandPrince853;
 import org.qbattery.kernel.HermitianEigenvalues;
 import org.qbattery.kernel.LindbladKernel;
 import org.qbattery.kernel.Parallel;
+import org.qbattery.kernel.SectorLindbladKernel;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.measures.Concurrence;
 import org.qbattery.measures.CyclicSymmetry;
@@ -46,7 +47,8 @@ public class KernelBenchmarks {
     public int threads;
 
     private LindbladKernel kernel;
-    private double[] rho, out;
+    private SectorLindbladKernel sectors;
+    private double[] rho, out, packed, packedOut;
     private int[][] pairs;
     private CyclicSymmetry reflection;
 
@@ -58,6 +60,9 @@ public class KernelBenchmarks {
         rho = InitialState.quantum(cells);
         new DormandPrince853(Tolerances.DEFAULT).integrate(kernel, 0, rho, 0.5, null);
         out = new double[rho.length];
+        sectors = b.sectorGenerator();
+        packed = sectors.pack(rho);
+        packedOut = new double[packed.length];
         pairs = SelfDischarge.pairs(b.graph());
         reflection = SelfDischarge.symmetryOf(b, InitialState.quantum(cells));
     }
@@ -65,6 +70,19 @@ public class KernelBenchmarks {
     @Benchmark
     public double[] rhs() {
         kernel.derivative(0, rho, out);
+        return out;
+    }
+
+    /** The production right-hand side: the same equation on the k ≥ k' excitation-sector blocks only. */
+    @Benchmark
+    public double[] rhsSectors() {
+        sectors.derivative(0, packed, packedOut);
+        return packedOut;
+    }
+
+    @Benchmark
+    public double[] unpackSectors() {
+        sectors.unpack(packed, out);
         return out;
     }
 

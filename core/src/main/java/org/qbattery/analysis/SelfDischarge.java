@@ -11,7 +11,7 @@ import org.qbattery.kernel.DormandPrince853;
 import org.qbattery.kernel.OdeIntegrator;
 import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.IntegrationStats;
-import org.qbattery.kernel.LindbladKernel;
+import org.qbattery.kernel.SectorLindbladKernel;
 import org.qbattery.kernel.Roots;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.measures.Concurrence;
@@ -122,17 +122,24 @@ public final class SelfDischarge {
     }
 
     /**
-     * State-sized vectors alive at the peak of a run with DOP853: y1, scratch, 16 stages and 4 dense
-     * coefficients (22), plus the initial state, the integrated state, the kernel's scratch, up to two
-     * samples in flight, the last processed sample and up to four bracket starts for event location (9).
+     * Packed state vectors (k ≥ k' sector blocks, about half of ρ) alive at the peak of a run with
+     * DOP853: y1, scratch, 16 stages and 4 dense coefficients (22), plus the integrated state, the
+     * interpolation target and up to four bracket starts for event location (6).
      */
-    public static final int VECTORS = 31;
-    /** The same for DOPRI5: y1, scratch and 7 stages (9) plus the same 10 outside the integrator. */
-    public static final int VECTORS_DOPRI5 = 19;
+    public static final int VECTORS = 28;
+    /** The same for DOPRI5: y1, scratch and 7 stages (9) plus the same 6 outside the integrator. */
+    public static final int VECTORS_DOPRI5 = 15;
+    /**
+     * Full D×D matrices alive at the peak, for the measures: the initial state, up to two samples in
+     * flight and the last processed sample.
+     */
+    public static final int FULL_MATRICES = 4;
 
     /** Heap needed for one run of {@code cells} cells with {@code method}, in bytes. */
     public static long estimateBytes(int cells, String method) {
-        return Battery.estimateBytes(cells, method.equals("dopri5") ? VECTORS_DOPRI5 : VECTORS);
+        long packed = 8L * SectorLindbladKernel.length(cells);
+        long full = Battery.estimateBytes(cells, 1);
+        return packed * (method.equals("dopri5") ? VECTORS_DOPRI5 : VECTORS) + full * FULL_MATRICES;
     }
 
     /** Refuses a run that cannot fit in this JVM's heap, naming the largest N that would. */
@@ -180,10 +187,12 @@ public final class SelfDischarge {
         final int[][] pairs = pairs(battery.graph());
         final double[] times = grid.times();
         final double[][] rows = new double[times.length][];
-        // Held in a one-slot array so the integrated state can be released before events are located.
-        final double[][] state = {rho0.clone()};
         final int len = rho0.length;
-        final LindbladKernel kernel = battery.generator();
+        // The integrator works on the k ≥ k' excitation-sector blocks (half of ρ); the measures get ρ unpacked.
+        final SectorLindbladKernel kernel = battery.sectorGenerator();
+        // Held in a one-slot array so the integrated state can be released before events are located.
+        final double[][] state = {kernel.pack(rho0)};
+        final double[] packedSample = new double[kernel.length()];
         final String chosen = resolveMethod(n, method);
         final OdeIntegrator integrator = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
 
@@ -261,7 +270,7 @@ public final class SelfDischarge {
                 double g = e.g.value(pk.rho, o);
                 if (e.crosses(g)) {
                     // Located after the run, by re-integrating this interval from the stored sample.
-                    brackets.add(new Bracket(e, e.roots.size(), e.prevT, pk.t, e.prevG, g, previous[0]));
+                    brackets.add(new Bracket(e, e.roots.size(), e.prevT, pk.t, e.prevG, g, packedStart(kernel, brackets, e.prevT, previous[0])));
                     e.roots.add(Double.NaN);
                     e.upward = !e.upward;
                 }
@@ -278,7 +287,8 @@ public final class SelfDischarge {
                     int k = next[0];
                     double tk = Math.min(times[k], step.tEnd());
                     double[] sample = new double[len];
-                    step.interpolate(tk, sample);
+                    step.interpolate(tk, packedSample);
+                    kernel.unpack(packedSample, sample);
                     Pending pk = new Pending(k, tk, sample);
                     if (pipeline) {
                         pk.future = worker.submit(() -> Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry));
@@ -302,15 +312,10 @@ public final class SelfDischarge {
         }
         previous[0] = null;
         state[0] = null; // the final state is not needed any more: free it before re-integrating brackets
-        // Each bracket re-integrates its start sample in place, unless another bracket (or the
-        // initial state) still needs that same array: then it works on a copy.
-        java.util.IdentityHashMap<double[], Integer> users = new java.util.IdentityHashMap<>();
-        for (Bracket br : brackets) {
-            users.merge(br.rhoA(), 1, Integer::sum);
-        }
-        for (Bracket br : brackets) {
-            int left = users.merge(br.rhoA(), -1, Integer::sum);
-            boolean shared = left > 0 || br.rhoA() == rho0;
+        for (int i = 0; i < brackets.size(); i++) {
+            Bracket br = brackets.get(i);
+            // Integrated in place unless a later bracket starts from the same packed sample.
+            boolean shared = i + 1 < brackets.size() && brackets.get(i + 1).rhoA() == br.rhoA();
             br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen));
         }
         Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
@@ -378,6 +383,12 @@ public final class SelfDischarge {
     private record Bracket(Event event, int slot, double a, double b, double ga, double gb, double[] rhoA) {
     }
 
+    /** The packed ρ(a) a new bracket starts from, shared with the previous bracket when that starts at the same a. */
+    private static double[] packedStart(SectorLindbladKernel kernel, List<Bracket> brackets, double a, double[] rho) {
+        Bracket last = brackets.isEmpty() ? null : brackets.get(brackets.size() - 1);
+        return last != null && last.a() == a ? last.rhoA() : kernel.pack(rho);
+    }
+
     /**
      * Locates a bracketed root to {@link DischargeAnalysis#TIME_TOLERANCE}: re-integrates [a, b] from
      * the stored ρ(a) with the same method and tolerances, evaluates the event function at every step
@@ -385,9 +396,9 @@ public final class SelfDischarge {
      * Doing this after the main run keeps the main integration free of copies; it needs no state
      * copies of its own, so it fits wherever the main run fitted.
      */
-    private Double refine(Bracket br, double[] start, LindbladKernel kernel, String chosen) {
-        final int len = start.length;
-        final double[] tmp = new double[len];
+    private Double refine(Bracket br, double[] start, SectorLindbladKernel kernel, String chosen) {
+        final double[] packed = new double[start.length];
+        final double[] tmp = new double[1 << (2 * battery.cells() + 1)];
         final OdeIntegrator in = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
         final double[] root = {Double.NaN};
         final double[] gStart = {br.ga()};
@@ -397,11 +408,13 @@ public final class SelfDischarge {
             if (!Double.isNaN(root[0])) {
                 return;
             }
-            step.interpolate(step.tEnd(), tmp);
+            step.interpolate(step.tEnd(), packed);
+            kernel.unpack(packed, tmp);
             double gEnd = step.tEnd() >= br.b() ? br.gb() : br.event().g.value(tmp, null);
             if (gStart[0] == 0 || Math.signum(gEnd) != Math.signum(gStart[0])) {
                 java.util.function.DoubleUnaryOperator f = t -> {
-                    step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), t)), tmp);
+                    step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), t)), packed);
+                    kernel.unpack(packed, tmp);
                     return br.event().g.value(tmp, null);
                 };
                 root[0] = Roots.brent(f, step.tStart(), step.tEnd(), gStart[0], gEnd, DischargeAnalysis.TIME_TOLERANCE);

@@ -2,6 +2,7 @@ package org.qbattery.model;
 
 import java.util.Locale;
 import org.qbattery.kernel.LindbladKernel;
+import org.qbattery.kernel.SectorLindbladKernel;
 
 /**
  * An N-cell quantum battery in open circuit (paper Eqs. 2–5, 10–12, physics.md §2, §4):
@@ -209,6 +210,11 @@ public final class Battery {
      */
     public LindbladKernel generator() {
         return new LindbladKernel(cells(), exchange(), effectiveDecay(), nbar, effectiveDephasing());
+    }
+
+    /** The production right-hand side: the same generator on the k ≥ k' excitation-sector blocks of ρ. */
+    public SectorLindbladKernel sectorGenerator() {
+        return new SectorLindbladKernel(cells(), exchange(), effectiveDecay(), nbar, effectiveDephasing());
     }
 
     /** Bytes of heap needed to integrate this battery with an s-stage integrator plus {@code extraCopies}. */
