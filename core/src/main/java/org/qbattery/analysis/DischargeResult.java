@@ -12,7 +12,7 @@ import org.qbattery.model.Battery;
  * @param series rows[k] = {@link Observables#values()} at {@code times[k]}
  */
 public record DischargeResult(Battery battery, String state, double[] times, double[][] series,
-                              DischargeAnalysis analysis, String solver, Tolerances tolerances,
+                              DischargeAnalysis analysis, String solver, String representation, Tolerances tolerances,
                               IntegrationStats stats, double wallSeconds) {
 
     /** Column of measure {@code name} (one of {@link Observables#COLUMNS}). */

@@ -11,6 +11,7 @@ import org.qbattery.kernel.DormandPrince853;
 import org.qbattery.kernel.OdeIntegrator;
 import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.IntegrationStats;
+import org.qbattery.kernel.PackedLindbladian;
 import org.qbattery.kernel.SectorLindbladKernel;
 import org.qbattery.kernel.Roots;
 import org.qbattery.kernel.Tolerances;
@@ -188,15 +189,19 @@ public final class SelfDischarge {
         final double[] times = grid.times();
         final double[][] rows = new double[times.length][];
         final int len = rho0.length;
-        // The integrator works on the k ≥ k' excitation-sector blocks (half of ρ); the measures get ρ unpacked.
-        final SectorLindbladKernel kernel = battery.sectorGenerator();
+        // A symmetry of both graphs that leaves ρ(0) invariant leaves ρ(t) invariant: it splits the
+        // spectrum into blocks and lets the integrator carry one number per orbit of matrix elements;
+        // without one, it carries the k ≥ k' excitation-sector blocks (half of ρ). The measures get ρ unpacked.
+        final CyclicSymmetry invariance = symmetryOf(battery, rho0);
+        final CyclicSymmetry symmetry = spectral ? invariance : null;
+        final PackedLindbladian kernel = battery.packedGenerator(invariance == null ? null : invariance.cellPermutation());
+        final String representation = describe(kernel, invariance);
         // Held in a one-slot array so the integrated state can be released before events are located.
         final double[][] state = {kernel.pack(rho0)};
         final double[] packedSample = new double[kernel.length()];
         final String chosen = resolveMethod(n, method);
         final OdeIntegrator integrator = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
 
-        final CyclicSymmetry symmetry = spectral ? symmetryOf(battery, rho0) : null;
         Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry);
         rows[0] = first.values();
         final double e0 = first.ergotropy(), u0 = first.energy();
@@ -334,7 +339,7 @@ public final class SelfDischarge {
                 deathTime, deathNote, birthTime, disentangleTime,
                 entanglement == null ? List.of() : List.copyOf(entanglement.roots), entangledAtStart);
         double wall = (System.nanoTime() - start) * 1e-9;
-        return new DischargeResult(battery, stateName, times, rows, analysis, integrator.name(), tolerances, stats, wall);
+        return new DischargeResult(battery, stateName, times, rows, analysis, integrator.name(), representation, tolerances, stats, wall);
     }
 
     /**
@@ -370,6 +375,17 @@ public final class SelfDischarge {
         return best;
     }
 
+    /** What the integrator carries, for the provenance. */
+    static String describe(PackedLindbladian kernel, CyclicSymmetry invariance) {
+        if (kernel instanceof org.qbattery.kernel.SymmetricLindbladKernel s) {
+            return String.format(java.util.Locale.ROOT, "one complex number per orbit of matrix elements under the cell permutation %s "
+                    + "(order %d, a symmetry of both graphs and of the initial state): %d numbers, reduced Liouvillian with %d entries",
+                    java.util.Arrays.toString(invariance.cellPermutation()), s.order(), s.orbits(), s.entries());
+        }
+        return String.format(java.util.Locale.ROOT, "excitation-sector blocks rho(k,k') with k >= k' (the rest is their adjoint): %d numbers",
+                kernel.length() / 2);
+    }
+
     /** The graph's edges as index pairs for the pairwise measures. */
     public static int[][] pairs(Graph g) {
         int[][] p = new int[g.edges().size()][];
@@ -384,7 +400,7 @@ public final class SelfDischarge {
     }
 
     /** The packed ρ(a) a new bracket starts from, shared with the previous bracket when that starts at the same a. */
-    private static double[] packedStart(SectorLindbladKernel kernel, List<Bracket> brackets, double a, double[] rho) {
+    private static double[] packedStart(PackedLindbladian kernel, List<Bracket> brackets, double a, double[] rho) {
         Bracket last = brackets.isEmpty() ? null : brackets.get(brackets.size() - 1);
         return last != null && last.a() == a ? last.rhoA() : kernel.pack(rho);
     }
@@ -396,7 +412,7 @@ public final class SelfDischarge {
      * Doing this after the main run keeps the main integration free of copies; it needs no state
      * copies of its own, so it fits wherever the main run fitted.
      */
-    private Double refine(Bracket br, double[] start, SectorLindbladKernel kernel, String chosen) {
+    private Double refine(Bracket br, double[] start, PackedLindbladian kernel, String chosen) {
         final double[] packed = new double[start.length];
         final double[] tmp = new double[1 << (2 * battery.cells() + 1)];
         final OdeIntegrator in = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);

@@ -26,10 +26,10 @@ package org.qbattery.kernel;
  * {@link #pack} and {@link #unpack} convert to and from the full D×D row-major matrix in the
  * bit-string basis that the measures use.
  */
-public final class SectorLindbladKernel implements OdeSystem {
+public final class SectorLindbladKernel implements PackedLindbladian {
     private final int cells;
     private final int dim;
-    /** states[k][r]: the r-th bit string with k excitations; rank[s]: its index r. */
+    /** states[k][r]: the r-th bit string with k excitations; rank[s]: its index r (see {@link Sectors}). */
     private final int[][] states;
     private final int[] rank;
     /** offset[k][k'] in doubles, for k ≥ k'. */
@@ -71,31 +71,21 @@ public final class SectorLindbladKernel implements OdeSystem {
         this.cells = cells;
         this.dim = 1 << cells;
         this.dephasing = dephasing;
-        states = new int[cells + 1][];
-        rank = new int[dim];
-        int[] fill = new int[cells + 1];
-        for (int k = 0; k <= cells; k++) {
-            states[k] = new int[binomial(cells, k)];
-        }
-        for (int s = 0; s < dim; s++) {
-            int k = Integer.bitCount(s);
-            rank[s] = fill[k];
-            states[k][fill[k]++] = s;
-        }
-        offset = new int[cells + 1][cells + 1];
-        long at = 0;
-        int rows = 0;
-        for (int q = 0; q <= cells; q++) {
-            for (int kp = 0; kp + q <= cells; kp++) {
-                offset[kp + q][kp] = (int) at;
-                at += 2L * states[kp + q].length * states[kp].length;
-                rows += states[kp + q].length;
-            }
-        }
-        if (at > Integer.MAX_VALUE - 16) {
+        Sectors sectors = new Sectors(cells);
+        states = sectors.strings;
+        rank = sectors.rank;
+        if (2 * sectors.elements > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many cells for one array: " + cells);
         }
-        length = (int) at;
+        length = (int) (2 * sectors.elements);
+        offset = new int[cells + 1][cells + 1];
+        int rows = 0;
+        for (int k = 0; k <= cells; k++) {
+            for (int kp = 0; kp <= k; kp++) {
+                offset[k][kp] = (int) (2 * sectors.blockStart[k][kp]);
+                rows += states[k].length;
+            }
+        }
         rowK = new int[rows];
         rowKp = new int[rows];
         rowR = new int[rows];
@@ -253,35 +243,23 @@ public final class SectorLindbladKernel implements OdeSystem {
         return (exchange[a][b] != 0 || decay[a][b] != 0) && (((s >> a) ^ (s >> b)) & 1) == 1;
     }
 
-    static int binomial(int n, int k) {
-        long c = 1;
-        for (int i = 0; i < k; i++) {
-            c = c * (n - i) / (i + 1);
-        }
-        return (int) c;
-    }
-
     public int cells() {
         return cells;
     }
 
-    /** Doubles in the packed state: (4^N + C(2N,N)) complex numbers' worth, halved. */
+    /** Doubles in the packed state: (4^N + C(2N,N))/2 complex numbers. */
+    @Override
     public int length() {
         return length;
     }
 
     /** Doubles in the packed state of an N-cell register, without building a kernel. */
     public static long length(int cells) {
-        long total = 0;
-        for (int k = 0; k <= cells; k++) {
-            for (int kp = 0; kp <= k; kp++) {
-                total += 2L * binomial(cells, k) * binomial(cells, kp);
-            }
-        }
-        return total;
+        return 2 * Sectors.elements(cells);
     }
 
     /** Copies the blocks with k ≥ k' of the full row-major D×D matrix {@code full} into {@code packed}. */
+    @Override
     public void pack(double[] full, double[] packed) {
         Parallel.forRange(rowK.length, 2L * dim, (from, to) -> {
             for (int t = from; t < to; t++) {
@@ -298,18 +276,12 @@ public final class SectorLindbladKernel implements OdeSystem {
         });
     }
 
-    /** Packs a full density matrix into a new array. */
-    public double[] pack(double[] full) {
-        double[] p = new double[length];
-        pack(full, p);
-        return p;
-    }
-
     /**
      * Writes the full Hermitian D×D matrix: the stored blocks and, for k > k', their adjoints. Split
      * over rows of the full matrix so that each thread writes its own rows and reads the packed
      * blocks (the adjoint half reads a column of a block: strided, but the block stays in cache).
      */
+    @Override
     public void unpack(double[] packed, double[] full) {
         Parallel.forRange(dim, 2L * dim, (from, to) -> {
             for (int i = from; i < to; i++) {

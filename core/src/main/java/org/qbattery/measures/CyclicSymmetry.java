@@ -18,6 +18,7 @@ import org.qbattery.kernel.HermitianEigenvalues;
 public final class CyclicSymmetry {
     private final int cells, dim, order;
     private final int[] perm;          // basis permutation i ↦ Π i
+    private final int[] cellPermutation;
     private final int[][][] orbitsByCharacter; // [s] → list of orbits (each: basis states π^c a, c < o)
 
     /**
@@ -26,6 +27,7 @@ public final class CyclicSymmetry {
     public CyclicSymmetry(int cells, int[] cellPermutation) {
         this.cells = cells;
         this.dim = 1 << cells;
+        this.cellPermutation = cellPermutation.clone();
         int r = 1;
         int[] p = cellPermutation.clone();
         int[] id = new int[cells];
@@ -83,6 +85,11 @@ public final class CyclicSymmetry {
         for (int s = 0; s < r; s++) {
             orbitsByCharacter[s] = byS.get(s).toArray(new int[0][]);
         }
+    }
+
+    /** The generating permutation of cells, n ↦ cellPermutation()[n]. */
+    public int[] cellPermutation() {
+        return cellPermutation.clone();
     }
 
     public int order() {

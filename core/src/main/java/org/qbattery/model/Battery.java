@@ -2,7 +2,9 @@ package org.qbattery.model;
 
 import java.util.Locale;
 import org.qbattery.kernel.LindbladKernel;
+import org.qbattery.kernel.PackedLindbladian;
 import org.qbattery.kernel.SectorLindbladKernel;
+import org.qbattery.kernel.SymmetricLindbladKernel;
 
 /**
  * An N-cell quantum battery in open circuit (paper Eqs. 2–5, 10–12, physics.md §2, §4):
@@ -212,9 +214,19 @@ public final class Battery {
         return new LindbladKernel(cells(), exchange(), effectiveDecay(), nbar, effectiveDephasing());
     }
 
-    /** The production right-hand side: the same generator on the k ≥ k' excitation-sector blocks of ρ. */
+    /** The same generator on the k ≥ k' excitation-sector blocks of ρ (half the numbers). */
     public SectorLindbladKernel sectorGenerator() {
         return new SectorLindbladKernel(cells(), exchange(), effectiveDecay(), nbar, effectiveDephasing());
+    }
+
+    /**
+     * The right-hand side a run integrates: one number per orbit of matrix elements when the state
+     * is invariant under {@code cellPermutation} (a symmetry of both graphs; null for none), else the
+     * excitation-sector blocks.
+     */
+    public PackedLindbladian packedGenerator(int[] cellPermutation) {
+        return cellPermutation == null ? sectorGenerator()
+                : new SymmetricLindbladKernel(cells(), exchange(), effectiveDecay(), nbar, effectiveDephasing(), cellPermutation);
     }
 
     /** Bytes of heap needed to integrate this battery with an s-stage integrator plus {@code extraCopies}. */

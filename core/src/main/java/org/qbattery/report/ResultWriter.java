@@ -106,6 +106,7 @@ public final class ResultWriter {
         m.put("model", model);
         Map<String, Object> solver = new LinkedHashMap<>();
         solver.put("method", r.solver());
+        solver.put("state_representation", r.representation());
         solver.put("rtol", r.tolerances().rtol());
         solver.put("atol", r.tolerances().atol());
         solver.put("accepted_steps", r.stats().acceptedSteps());

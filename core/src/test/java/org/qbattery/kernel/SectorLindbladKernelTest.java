@@ -76,7 +76,7 @@ class SectorLindbladKernelTest {
     void storesHalfTheRegisterPlusHalfTheDiagonalBlocks() {
         for (int n = 1; n <= 14; n++) {
             long full = 2L << (2 * n);
-            long central = 2L * SectorLindbladKernel.binomial(2 * n, n); // Σ_k C(N,k)² (Vandermonde)
+            long central = 2L * Sectors.binomial(2 * n, n); // Σ_k C(N,k)² (Vandermonde)
             assertThat(SectorLindbladKernel.length(n)).isEqualTo((full + central) / 2);
         }
     }

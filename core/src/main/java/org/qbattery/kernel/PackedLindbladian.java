@@ -1,0 +1,24 @@
+package org.qbattery.kernel;
+
+/**
+ * A master equation's right-hand side acting on a packed form of ρ (fewer numbers than the D×D
+ * matrix, exactly), with the conversions to and from the full row-major D×D matrix (interleaved
+ * re, im; bit n of an index set when cell n is excited) that the measures read.
+ */
+public interface PackedLindbladian extends OdeSystem {
+    /** Doubles in the packed state. */
+    int length();
+
+    /** Writes the packed form of the full Hermitian matrix {@code full} into {@code packed}. */
+    void pack(double[] full, double[] packed);
+
+    /** Writes the full Hermitian D×D matrix described by {@code packed}. */
+    void unpack(double[] packed, double[] full);
+
+    /** The packed form of {@code full} in a new array. */
+    default double[] pack(double[] full) {
+        double[] p = new double[length()];
+        pack(full, p);
+        return p;
+    }
+}

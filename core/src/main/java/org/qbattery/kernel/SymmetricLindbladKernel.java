@@ -1,0 +1,319 @@
+package org.qbattery.kernel;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The master equation restricted to states invariant under a cyclic group of cell permutations
+ * that the equation itself respects: one complex number per orbit of matrix elements.
+ *
+ * <p>If π permutes the cells, maps the exchange couplings and the decay matrix G onto themselves
+ * (a graph automorphism: the ring's rotation, the chain's reflection, the star's leaf rotation) and
+ * ρ(0) = Π ρ(0) Π†, then ρ(t) = Π ρ(t) Π† for all t, i.e. ρ(s, c) = ρ(πs, πc). So ρ is fixed by one
+ * value per orbit {(π^j s, π^j c)} of element pairs, and
+ * <pre>  dv_o/dt = Σ_{o'} (Σ_{(x,y) ∈ o'} L[(s_o, c_o), (x, y)]) v_{o'}  </pre>
+ * with (s_o, c_o) any representative of orbit o and L the Liouvillian of {@link LindbladKernel}
+ * (diagonal −κ_s − κ_c − γφ|s⊕c|, −i h on s ⊕ pair, +i h* on c ⊕ pair, E_nm on (s+2^n, c+2^m),
+ * A_nm on (s−2^n, c−2^m)). Only the k ≥ k' excitation blocks are kept, as in
+ * {@link SectorLindbladKernel}: the ring of 12 cells needs 0.8 million numbers instead of 9.7
+ * million, and every vector operation of the integrator shrinks by the group order.
+ *
+ * <p>Why a precomputed sparse matrix rather than bit operations: orbit lookups are irregular, so
+ * the reduced Liouvillian is built once (CSR, with its few distinct coefficients in a table) and
+ * each evaluation is a sparse matrix–vector product over about (1 + 2·pairs + jump terms) entries
+ * per row. Rows are split over cores; the kernel allocates nothing and is thread-safe.
+ */
+public final class SymmetricLindbladKernel implements PackedLindbladian {
+    private final Sectors sectors;
+    private final int order;
+    /** Orbit number of every k ≥ k' element (see {@link Sectors#element}). */
+    private final int[] orbitOf;
+    /** Representative (s, c) of each orbit. */
+    private final int[] repS, repC;
+    /** Reduced Liouvillian: row o has entries [start[o], start[o+1]) with source orbit src and coefficient table[coef]. */
+    private final int[] start, src, coef;
+    private final double[] table;
+
+    /**
+     * @param cellPermutation cell n ↦ cellPermutation[n]; must be an automorphism of {@code exchange}
+     *                        and {@code decay} (checked)
+     */
+    public SymmetricLindbladKernel(int cells, double[][] exchange, double[][] decay, double nbar, double dephasing,
+                                   int[] cellPermutation) {
+        for (int a = 0; a < cells; a++) {
+            for (int b = 0; b < cells; b++) {
+                int pa = cellPermutation[a], pb = cellPermutation[b];
+                if (exchange[pa][pb] != exchange[a][b] || decay[pa][pb] != decay[a][b]) {
+                    throw new IllegalArgumentException("the permutation is not a symmetry of the couplings and decay matrix");
+                }
+            }
+        }
+        sectors = new Sectors(cells);
+        final int dim = sectors.dim;
+        if (sectors.elements > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("too many cells: " + cells);
+        }
+        int[] perm = new int[dim];
+        for (int s = 0; s < dim; s++) {
+            int t = 0;
+            for (int n = 0; n < cells; n++) {
+                if (((s >> n) & 1) == 1) {
+                    t |= 1 << cellPermutation[n];
+                }
+            }
+            perm[s] = t;
+        }
+        int g = 1;
+        int[] pg = perm.clone();
+        while (!isIdentity(pg)) {
+            for (int x = 0; x < dim; x++) {
+                pg[x] = perm[pg[x]];
+            }
+            g++;
+        }
+        order = g;
+        // Orbits, numbered in order of their first element.
+        orbitOf = new int[(int) sectors.elements];
+        java.util.Arrays.fill(orbitOf, -1);
+        int[] rs = new int[16], rc = new int[16];
+        int orbits = 0;
+        for (int k = 0; k <= cells; k++) {
+            for (int kp = 0; kp <= k; kp++) {
+                for (int s : sectors.strings[k]) {
+                    for (int c : sectors.strings[kp]) {
+                        int e = (int) sectors.element(s, c);
+                        if (orbitOf[e] >= 0) {
+                            continue;
+                        }
+                        if (orbits == rs.length) {
+                            rs = java.util.Arrays.copyOf(rs, 2 * orbits);
+                            rc = java.util.Arrays.copyOf(rc, 2 * orbits);
+                        }
+                        rs[orbits] = s;
+                        rc[orbits] = c;
+                        int x = s, y = c;
+                        do {
+                            orbitOf[(int) sectors.element(x, y)] = orbits;
+                            x = perm[x];
+                            y = perm[y];
+                        } while (x != s || y != c);
+                        orbits++;
+                    }
+                }
+            }
+        }
+        repS = java.util.Arrays.copyOf(rs, orbits);
+        repC = java.util.Arrays.copyOf(rc, orbits);
+        // Liouvillian terms.
+        double[] kappa = new double[dim];
+        for (int s = 0; s < dim; s++) {
+            double k = 0;
+            for (int n = 0; n < cells; n++) {
+                k += ((s >> n) & 1) == 1 ? (nbar + 1) * decay[n][n] : nbar * decay[n][n];
+            }
+            kappa[s] = 0.5 * k;
+        }
+        int np = 0;
+        for (int a = 0; a < cells; a++) {
+            for (int b = a + 1; b < cells; b++) {
+                np += exchange[a][b] != 0 || decay[a][b] != 0 ? 1 : 0;
+            }
+        }
+        int[] mask = new int[np];
+        double[] hr = new double[np], hi = new double[np];
+        for (int a = 0, p = 0; a < cells; a++) {
+            for (int b = a + 1; b < cells; b++) {
+                if (exchange[a][b] != 0 || decay[a][b] != 0) {
+                    mask[p] = (1 << a) | (1 << b);
+                    hr[p] = exchange[a][b];
+                    hi[p++] = -0.5 * (2 * nbar + 1) * decay[a][b];
+                }
+            }
+        }
+        int maxTerms = 1 + 2 * np + 2 * cells * cells;
+        start = new int[orbits + 1];
+        int[] srcTmp = new int[Math.max(16, orbits * 4)];
+        int[] coefTmp = new int[srcTmp.length];
+        Map<Coefficient, Integer> index = new HashMap<>();
+        java.util.List<Coefficient> distinct = new java.util.ArrayList<>();
+        int[] rowSrc = new int[maxTerms];
+        double[] rowRe = new double[maxTerms], rowIm = new double[maxTerms];
+        int nnz = 0;
+        for (int o = 0; o < orbits; o++) {
+            final int s = repS[o], c = repC[o];
+            int t = 0;
+            rowSrc[t] = o;
+            rowRe[t] = -(kappa[s] + kappa[c] + dephasing * Integer.bitCount(s ^ c));
+            rowIm[t++] = 0;
+            for (int p = 0; p < np; p++) {
+                if (Integer.bitCount(s & mask[p]) == 1) {
+                    // −i(hr + i hi) = hi − i hr
+                    rowSrc[t] = orbitOf[(int) sectors.element(s ^ mask[p], c)];
+                    rowRe[t] = hi[p];
+                    rowIm[t++] = -hr[p];
+                }
+                if (Integer.bitCount(c & mask[p]) == 1) {
+                    // +i(hr − i hi) = hi + i hr
+                    rowSrc[t] = orbitOf[(int) sectors.element(s, c ^ mask[p])];
+                    rowRe[t] = hi[p];
+                    rowIm[t++] = hr[p];
+                }
+            }
+            for (int n = 0; n < cells; n++) {
+                for (int m = 0; m < cells; m++) {
+                    if (decay[n][m] == 0) {
+                        continue;
+                    }
+                    int bn = 1 << n, bm = 1 << m;
+                    if ((s & bn) == 0 && (c & bm) == 0) {
+                        rowSrc[t] = orbitOf[(int) sectors.element(s | bn, c | bm)];
+                        rowRe[t] = (nbar + 1) * decay[n][m];
+                        rowIm[t++] = 0;
+                    }
+                    if (nbar > 0 && (s & bn) != 0 && (c & bm) != 0) {
+                        rowSrc[t] = orbitOf[(int) sectors.element(s & ~bn, c & ~bm)];
+                        rowRe[t] = nbar * decay[n][m];
+                        rowIm[t++] = 0;
+                    }
+                }
+            }
+            // Merge the terms that land in the same orbit, in a fixed order (sorted by source).
+            sortBySource(rowSrc, rowRe, rowIm, t);
+            for (int x = 0; x < t; ) {
+                int y = x;
+                double re = 0, im = 0;
+                while (y < t && rowSrc[y] == rowSrc[x]) {
+                    re += rowRe[y];
+                    im += rowIm[y];
+                    y++;
+                }
+                if (re != 0 || im != 0) {
+                    if (nnz == srcTmp.length) {
+                        srcTmp = java.util.Arrays.copyOf(srcTmp, 2 * nnz);
+                        coefTmp = java.util.Arrays.copyOf(coefTmp, 2 * nnz);
+                    }
+                    Coefficient key = new Coefficient(re, im);
+                    Integer id = index.get(key);
+                    if (id == null) {
+                        id = distinct.size();
+                        index.put(key, id);
+                        distinct.add(key);
+                    }
+                    srcTmp[nnz] = rowSrc[x];
+                    coefTmp[nnz++] = id;
+                }
+                x = y;
+            }
+            start[o + 1] = nnz;
+        }
+        src = java.util.Arrays.copyOf(srcTmp, nnz);
+        coef = java.util.Arrays.copyOf(coefTmp, nnz);
+        table = new double[2 * distinct.size()];
+        for (int i = 0; i < distinct.size(); i++) {
+            table[2 * i] = distinct.get(i).re();
+            table[2 * i + 1] = distinct.get(i).im();
+        }
+    }
+
+    private record Coefficient(double re, double im) {
+    }
+
+    private static boolean isIdentity(int[] p) {
+        for (int x = 0; x < p.length; x++) {
+            if (p[x] != x) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void sortBySource(int[] s, double[] re, double[] im, int n) {
+        for (int i = 1; i < n; i++) {
+            int ks = s[i];
+            double kr = re[i], ki = im[i];
+            int j = i - 1;
+            while (j >= 0 && s[j] > ks) {
+                s[j + 1] = s[j];
+                re[j + 1] = re[j];
+                im[j + 1] = im[j];
+                j--;
+            }
+            s[j + 1] = ks;
+            re[j + 1] = kr;
+            im[j + 1] = ki;
+        }
+    }
+
+    /** Order of the permutation group. */
+    public int order() {
+        return order;
+    }
+
+    /** Number of orbits: the complex numbers integrated. */
+    public int orbits() {
+        return repS.length;
+    }
+
+    /** Stored entries of the reduced Liouvillian. */
+    public int entries() {
+        return src.length;
+    }
+
+    @Override
+    public int length() {
+        return 2 * repS.length;
+    }
+
+    @Override
+    public void pack(double[] full, double[] packed) {
+        final int d = sectors.dim;
+        for (int o = 0; o < repS.length; o++) {
+            int at = 2 * (repS[o] * d + repC[o]);
+            packed[2 * o] = full[at];
+            packed[2 * o + 1] = full[at + 1];
+        }
+    }
+
+    @Override
+    public void unpack(double[] packed, double[] full) {
+        final int d = sectors.dim;
+        Parallel.forRange(d, 4L * d, (from, to) -> {
+            for (int s = from; s < to; s++) {
+                final int ks = Integer.bitCount(s);
+                final int row = 2 * s * d;
+                for (int c = 0; c < d; c++) {
+                    if (Integer.bitCount(c) <= ks) {
+                        int o = orbitOf[(int) sectors.element(s, c)];
+                        full[row + 2 * c] = packed[2 * o];
+                        full[row + 2 * c + 1] = packed[2 * o + 1];
+                    } else {
+                        int o = orbitOf[(int) sectors.element(c, s)];
+                        full[row + 2 * c] = packed[2 * o];
+                        full[row + 2 * c + 1] = -packed[2 * o + 1];
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void derivative(double t, double[] y, double[] out) {
+        final int rows = repS.length;
+        final long cost = 8L * src.length / Math.max(1, rows);
+        Parallel.forRange(rows, cost, (from, to) -> {
+            final int[] st = start, sr = src, cf = coef;
+            final double[] tb = table;
+            for (int o = from; o < to; o++) {
+                double re = 0, im = 0;
+                for (int e = st[o]; e < st[o + 1]; e++) {
+                    final int v = 2 * sr[e], c = 2 * cf[e];
+                    final double vr = y[v], vi = y[v + 1], cr = tb[c], ci = tb[c + 1];
+                    re += cr * vr - ci * vi;
+                    im += cr * vi + ci * vr;
+                }
+                out[2 * o] = re;
+                out[2 * o + 1] = im;
+            }
+        });
+    }
+}

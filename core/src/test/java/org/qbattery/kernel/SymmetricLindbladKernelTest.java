@@ -1,0 +1,173 @@
+package org.qbattery.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qbattery.NaiveLindblad;
+import org.qbattery.TestSupport;
+
+/**
+ * The orbit-reduced kernel against the literal dense construction: for random symmetric couplings
+ * on rings (rotation, reflection) and stars (leaf rotation), random rates, temperature and
+ * dephasing, and random states made invariant by averaging over the group, the unpacked reduced
+ * derivative must equal the full derivative.
+ */
+class SymmetricLindbladKernelTest {
+    static Stream<Arguments> cases() {
+        return IntStream.range(0, 24).mapToObj(seed -> Arguments.of(seed, 3 + seed % 3, seed % 3 == 2 ? "star" : seed % 2 == 0 ? "rotation" : "reflection"));
+    }
+
+    static int[] permutation(String kind, int n) {
+        int[] p = new int[n];
+        for (int k = 0; k < n; k++) {
+            p[k] = switch (kind) {
+                case "rotation" -> (k + 1) % n;
+                case "reflection" -> n - 1 - k;
+                default -> k == 0 ? 0 : (k % (n - 1)) + 1; // star: centre 0 fixed, leaves rotate
+            };
+        }
+        return p;
+    }
+
+    /** Symmetric J and G: one random value per orbit of cell pairs. */
+    static double[][][] symmetricModel(Random rnd, int n, int[] p) {
+        double[][] j = new double[n][n], g = new double[n][n];
+        boolean[][] done = new boolean[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = a; b < n; b++) {
+                if (done[a][b]) {
+                    continue;
+                }
+                double jv = a == b ? 0 : rnd.nextGaussian();
+                double gv = a == b ? 0.5 + rnd.nextDouble() : 0.2 * rnd.nextGaussian();
+                int x = a, y = b;
+                do {
+                    j[x][y] = j[y][x] = jv;
+                    g[x][y] = g[y][x] = gv;
+                    done[Math.min(x, y)][Math.max(x, y)] = true;
+                    x = p[x];
+                    y = p[y];
+                } while (!(x == a && y == b) && !(x == b && y == a));
+            }
+        }
+        return new double[][][] {j, g};
+    }
+
+    /** (1/g) Σ_j Π^j ρ Π^−j: a random state invariant under the group. */
+    static double[] symmetrise(double[] rho, int n, int[] p) {
+        int d = 1 << n;
+        int[] perm = new int[d];
+        for (int s = 0; s < d; s++) {
+            int t = 0;
+            for (int c = 0; c < n; c++) {
+                if (((s >> c) & 1) == 1) {
+                    t |= 1 << p[c];
+                }
+            }
+            perm[s] = t;
+        }
+        double[] acc = rho.clone();
+        double[] cur = rho.clone();
+        int g = 1;
+        while (true) {
+            double[] next = new double[cur.length];
+            for (int s = 0; s < d; s++) {
+                for (int c = 0; c < d; c++) {
+                    next[2 * (perm[s] * d + perm[c])] = cur[2 * (s * d + c)];
+                    next[2 * (perm[s] * d + perm[c]) + 1] = cur[2 * (s * d + c) + 1];
+                }
+            }
+            if (TestSupport.maxAbsDiff(next, rho) == 0) {
+                break;
+            }
+            for (int x = 0; x < acc.length; x++) {
+                acc[x] += next[x];
+            }
+            cur = next;
+            g++;
+        }
+        for (int x = 0; x < acc.length; x++) {
+            acc[x] /= g;
+        }
+        return acc;
+    }
+
+    @ParameterizedTest(name = "seed {0}, N = {1}, {2}")
+    @MethodSource("cases")
+    void matchesDenseConstructionOnInvariantStates(int seed, int n, String kind) {
+        Random rnd = new Random(seed);
+        int[] p = permutation(kind, n);
+        double[][][] m = symmetricModel(rnd, n, p);
+        double nbar = seed % 4 == 0 ? 0 : rnd.nextDouble();
+        double deph = seed % 3 == 0 ? 0 : rnd.nextDouble();
+        int d = 1 << n;
+        double[] rho = symmetrise(TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d)), n, p);
+        SymmetricLindbladKernel k = new SymmetricLindbladKernel(n, m[0], m[1], nbar, deph, p);
+        double[] packed = k.pack(rho);
+        double[] back = new double[rho.length];
+        k.unpack(packed, back);
+        assertThat(TestSupport.maxAbsDiff(back, rho)).isLessThan(1e-15);
+        double[] dPacked = new double[packed.length];
+        k.derivative(0, packed, dPacked);
+        double[] fast = new double[rho.length], slow = new double[rho.length];
+        k.unpack(dPacked, fast);
+        new NaiveLindblad(n, 0.0, m[0], m[1], nbar, deph).derivative(0, rho, slow);
+        assertThat(TestSupport.maxAbsDiff(fast, slow)).isLessThan(1e-13);
+    }
+
+    @Test
+    void ringOfTwelveKeepsOneNumberPerOrbit() {
+        int n = 12;
+        double[][] j = new double[n][n], g = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            int b = (a + 1) % n;
+            j[a][b] = j[b][a] = 2;
+            g[a][a] = 1;
+            g[a][b] = g[b][a] = 0.5;
+        }
+        SymmetricLindbladKernel k = new SymmetricLindbladKernel(n, j, g, 0, 0, permutation("rotation", n));
+        assertThat(k.order()).isEqualTo(12);
+        // Burnside: orbits = (1/12) Σ_j fixed k ≥ k' pairs of rotation^j; at least elements / 12.
+        long elements = Sectors.elements(n);
+        assertThat(k.orbits()).isBetween((int) (elements / 12), (int) (elements / 12 + elements / 100));
+    }
+
+    @Test
+    void refusesAPermutationThatIsNotASymmetry() {
+        double[][] j = {{0, 1, 0}, {1, 0, 1}, {0, 1, 0}};
+        double[][] g = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        assertThatThrownBy(() -> new SymmetricLindbladKernel(3, j, g, 0, 0, new int[] {1, 2, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a symmetry");
+    }
+
+    @Test
+    void threadedEqualsSingleThreaded() {
+        int n = 9;
+        int[] p = permutation("rotation", n);
+        double[][][] m = symmetricModel(new Random(5), n, p);
+        SymmetricLindbladKernel k = new SymmetricLindbladKernel(n, m[0], m[1], 0.1, 0.2, p);
+        double[] y = new double[k.length()];
+        Random rnd = new Random(6);
+        for (int x = 0; x < y.length; x++) {
+            y[x] = rnd.nextGaussian();
+        }
+        double[] one = new double[y.length], many = new double[y.length];
+        int before = Parallel.threads();
+        try {
+            Parallel.setThreads(1);
+            k.derivative(0, y, one);
+            Parallel.setThreads(4);
+            k.derivative(0, y, many);
+        } finally {
+            Parallel.setThreads(before);
+        }
+        assertThat(many).containsExactly(one);
+    }
+}
