@@ -20,6 +20,7 @@ import org.qbattery.kernel.HermitianEigenvalues;
 import org.qbattery.kernel.LindbladKernel;
 import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.SectorLindbladKernel;
+import org.qbattery.kernel.SymmetricLindbladKernel;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.measures.Concurrence;
 import org.qbattery.measures.CyclicSymmetry;
@@ -29,8 +30,11 @@ import org.qbattery.model.InitialState;
 
 /**
  * The hot kernels, on the paper's open chain (J = 2, Γ_icl = 0.5) after t = 0.5 of evolution from
- * |+⟩^N. {@code copy} streams the same bytes as one right-hand side reads and writes at least
- * (ρ in, dρ out): the ratio rhs/copy says how far the kernel is from the memory-bandwidth limit.
+ * |+⟩^N. {@code rhs} is the full-register kernel (the baseline), {@code rhsSectors} the same
+ * equation on the k ≥ k' sector blocks, {@code rhsReflectionOrbits} the orbit-reduced kernel a
+ * chain run integrates. {@code copy} streams the bytes a full-register right-hand side must at
+ * least read and write (ρ in, dρ out): the ratio rhs/copy says how far that kernel is from the
+ * memory-bandwidth limit.
  * Run: {@code java -jar bench/target/benchmarks.jar} (see README, Performance).
  */
 @State(Scope.Thread)
@@ -48,7 +52,8 @@ public class KernelBenchmarks {
 
     private LindbladKernel kernel;
     private SectorLindbladKernel sectors;
-    private double[] rho, out, packed, packedOut;
+    private SymmetricLindbladKernel orbits;
+    private double[] rho, out, packed, packedOut, orbitState, orbitOut;
     private int[][] pairs;
     private CyclicSymmetry reflection;
 
@@ -63,10 +68,14 @@ public class KernelBenchmarks {
         sectors = b.sectorGenerator();
         packed = sectors.pack(rho);
         packedOut = new double[packed.length];
-        pairs = SelfDischarge.pairs(b.graph());
         reflection = SelfDischarge.symmetryOf(b, InitialState.quantum(cells));
+        orbits = (SymmetricLindbladKernel) b.packedGenerator(reflection.cellPermutation());
+        orbitState = orbits.pack(rho);
+        orbitOut = new double[orbitState.length];
+        pairs = SelfDischarge.pairs(b.graph());
     }
 
+    /** Baseline: the full-register kernel on all D² elements. */
     @Benchmark
     public double[] rhs() {
         kernel.derivative(0, rho, out);
@@ -78,6 +87,13 @@ public class KernelBenchmarks {
     public double[] rhsSectors() {
         sectors.derivative(0, packed, packedOut);
         return packedOut;
+    }
+
+    /** What a chain run integrates: one number per orbit of the reflection (half of the sector blocks). */
+    @Benchmark
+    public double[] rhsReflectionOrbits() {
+        orbits.derivative(0, orbitState, orbitOut);
+        return orbitOut;
     }
 
     @Benchmark

@@ -9,7 +9,6 @@ import org.qbattery.analysis.DischargeResult;
 import org.qbattery.analysis.SelfDischarge;
 import org.qbattery.analysis.TimeGrid;
 import org.qbattery.model.Battery;
-import org.qbattery.model.InitialState;
 import org.qbattery.report.ResultWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,16 +42,17 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Battery battery = model.battery();
         SelfDischarge.requireMemory(battery.cells(), model.method); // before the state is allocated
-        double[] rho0 = InitialState.parse(model.state, battery.cells());
         TimeGrid grid = new TimeGrid(model.tMax, model.dt);
         var tol = model.tolerances();
+        // Built-in states are valid by construction; file states are validated when read.
+        SelfDischarge run = SelfDischarge.of(battery).state(model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
+                .method(model.method).spectral(!noSpectral).pairwise(!noConcurrence);
         if (threads != null) {
             Main.setThreads(threads);
         }
         Path dir = OutputDir.prepare(out);
         Progress progress = Progress.forTerminal();
-        DischargeResult r = SelfDischarge.of(battery).state(rho0, model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                .method(model.method).spectral(!noSpectral).pairwise(!noConcurrence).progress(progress).run();
+        DischargeResult r = run.progress(progress).run();
         progress.finish();
         ResultWriter.writeTimeSeries(r, dir.resolve("timeseries.csv"));
         ResultWriter.writeSummary(r, argv, dir.resolve("summary.json"));

@@ -19,6 +19,12 @@ package org.qbattery.kernel;
  * <p>Why hand-written: dense complex matrix products cost 40–60× more at N = 10
  * (../shared/deps.md). ρ is stored row-major as interleaved (re, im) doubles; every term reads
  * whole rows, so the inner loops stream memory, and rows are split over cores.
+ *
+ * <p>Role: runs integrate {@link SectorLindbladKernel} or {@link SymmetricLindbladKernel} (half
+ * the numbers, or one per symmetry orbit), which are checked against the dense construction in the
+ * tests. This full-register form stays as the plain statement of the equation on the full ρ: the
+ * tests integrate it as an independent second implementation, and the benchmarks use it as the
+ * baseline that the packed kernels are measured against.
  */
 public final class LindbladKernel implements OdeSystem {
     private final int cells;

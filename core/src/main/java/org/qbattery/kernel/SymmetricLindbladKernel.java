@@ -30,8 +30,13 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
     private final int[] orbitOf;
     /** Representative (s, c) of each orbit. */
     private final int[] repS, repC;
-    /** Reduced Liouvillian: row o has entries [start[o], start[o+1]) with source orbit src and coefficient table[coef]. */
-    private final int[] start, src, coef;
+    /**
+     * Reduced Liouvillian: row o has entries [start[o], start[o+1]) with source orbit src and
+     * coefficient table[coef]. When the table has at most 256 values (uniform rates: a few dozen)
+     * and there are fewer than 2^23 orbits, each entry is one int, src·256 + coef, in
+     * {@code compact}, halving the bytes streamed per evaluation; otherwise src and coef are apart.
+     */
+    private final int[] start, src, coef, compact;
     private final double[] table;
 
     /**
@@ -206,8 +211,18 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
             }
             start[o + 1] = nnz;
         }
-        src = java.util.Arrays.copyOf(srcTmp, nnz);
-        coef = java.util.Arrays.copyOf(coefTmp, nnz);
+        if (distinct.size() <= 256 && orbits < (1 << 23)) {
+            compact = new int[nnz];
+            for (int e = 0; e < nnz; e++) {
+                compact[e] = srcTmp[e] << 8 | coefTmp[e];
+            }
+            src = null;
+            coef = null;
+        } else {
+            compact = null;
+            src = java.util.Arrays.copyOf(srcTmp, nnz);
+            coef = java.util.Arrays.copyOf(coefTmp, nnz);
+        }
         table = new double[2 * distinct.size()];
         for (int i = 0; i < distinct.size(); i++) {
             table[2 * i] = distinct.get(i).re();
@@ -256,7 +271,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
 
     /** Stored entries of the reduced Liouvillian. */
     public int entries() {
-        return src.length;
+        return start[start.length - 1];
     }
 
     @Override
@@ -299,21 +314,60 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
     @Override
     public void derivative(double t, double[] y, double[] out) {
         final int rows = repS.length;
-        final long cost = 8L * src.length / Math.max(1, rows);
+        final long cost = 8L * entries() / Math.max(1, rows);
         Parallel.forRange(rows, cost, (from, to) -> {
-            final int[] st = start, sr = src, cf = coef;
-            final double[] tb = table;
-            for (int o = from; o < to; o++) {
-                double re = 0, im = 0;
-                for (int e = st[o]; e < st[o + 1]; e++) {
-                    final int v = 2 * sr[e], c = 2 * cf[e];
-                    final double vr = y[v], vi = y[v + 1], cr = tb[c], ci = tb[c + 1];
-                    re += cr * vr - ci * vi;
-                    im += cr * vi + ci * vr;
-                }
-                out[2 * o] = re;
-                out[2 * o + 1] = im;
+            if (compact != null) {
+                compactRows(y, out, from, to);
+            } else {
+                wideRows(y, out, from, to);
             }
         });
+    }
+
+    private void compactRows(double[] y, double[] out, int from, int to) {
+        final int[] st = start, en = compact;
+        final double[] tb = table;
+        for (int o = from; o < to; o++) {
+            // Two accumulator pairs: halves the latency chain of dependent additions per row.
+            double re0 = 0, im0 = 0, re1 = 0, im1 = 0;
+            final int end = st[o + 1];
+            int e = st[o];
+            for (; e + 1 < end; e += 2) {
+                final int x0 = en[e], x1 = en[e + 1];
+                final int v0 = (x0 >>> 8) << 1, c0 = (x0 & 0xff) << 1;
+                final int v1 = (x1 >>> 8) << 1, c1 = (x1 & 0xff) << 1;
+                final double vr0 = y[v0], vi0 = y[v0 + 1], cr0 = tb[c0], ci0 = tb[c0 + 1];
+                final double vr1 = y[v1], vi1 = y[v1 + 1], cr1 = tb[c1], ci1 = tb[c1 + 1];
+                re0 += cr0 * vr0 - ci0 * vi0;
+                im0 += cr0 * vi0 + ci0 * vr0;
+                re1 += cr1 * vr1 - ci1 * vi1;
+                im1 += cr1 * vi1 + ci1 * vr1;
+            }
+            if (e < end) {
+                final int x = en[e];
+                final int v = (x >>> 8) << 1, c = (x & 0xff) << 1;
+                final double vr = y[v], vi = y[v + 1], cr = tb[c], ci = tb[c + 1];
+                re0 += cr * vr - ci * vi;
+                im0 += cr * vi + ci * vr;
+            }
+            out[2 * o] = re0 + re1;
+            out[2 * o + 1] = im0 + im1;
+        }
+    }
+
+    private void wideRows(double[] y, double[] out, int from, int to) {
+        final int[] st = start, sr = src, cf = coef;
+        final double[] tb = table;
+        for (int o = from; o < to; o++) {
+            double re = 0, im = 0;
+            for (int e = st[o]; e < st[o + 1]; e++) {
+                final int v = 2 * sr[e], c = 2 * cf[e];
+                final double vr = y[v], vi = y[v + 1], cr = tb[c], ci = tb[c + 1];
+                re += cr * vr - ci * vi;
+                im += cr * vi + ci * vr;
+            }
+            out[2 * o] = re;
+            out[2 * o + 1] = im;
+        }
     }
 }

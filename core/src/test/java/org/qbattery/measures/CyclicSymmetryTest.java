@@ -21,7 +21,8 @@ class CyclicSymmetryTest {
         return Stream.of(
                 Arguments.of("linear", 5, "quantum", 2), Arguments.of("linear", 6, "bloch:1.0,0.4", 2),
                 Arguments.of("circular", 5, "quantum", 5), Arguments.of("circular", 6, "ghz", 6),
-                Arguments.of("central", 5, "quantum", 4), Arguments.of("symmetric", 4, "w", 4));
+                Arguments.of("central", 5, "quantum", 4), Arguments.of("symmetric", 4, "w", 4),
+                Arguments.of("linear", 9, "quantum", 2)); // blocks of 272 and 240: native zheevd, called from two threads
     }
 
     @ParameterizedTest(name = "{0} N={1} {2}")
@@ -39,6 +40,14 @@ class CyclicSymmetryTest {
         double[] blocks = sym.spectrum(rho);
         for (int k = 0; k < full.length; k++) {
             assertThat(blocks[k]).isCloseTo(full[k], within(1e-12));
+        }
+        // The same with the blocks spread over the cores, as from N = 11 on.
+        int before = CyclicSymmetry.parallelDim;
+        try {
+            CyclicSymmetry.parallelDim = 1;
+            assertThat(sym.spectrum(rho)).containsExactly(blocks);
+        } finally {
+            CyclicSymmetry.parallelDim = before;
         }
     }
 
