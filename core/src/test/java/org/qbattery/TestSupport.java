@@ -116,4 +116,69 @@ public final class TestSupport {
         }
         return a;
     }
+
+    /** The derivative of {@code f} at {@code y} with 1 thread, and with 4. */
+    public static double[][] derivativeOnOneAndFourThreads(org.qbattery.kernel.OdeSystem f, double[] y) {
+        double[] one = new double[y.length], many = new double[y.length];
+        int before = org.qbattery.kernel.Parallel.threads();
+        try {
+            org.qbattery.kernel.Parallel.setThreads(1);
+            f.derivative(0, y, one);
+            org.qbattery.kernel.Parallel.setThreads(4);
+            f.derivative(0, y, many);
+        } finally {
+            org.qbattery.kernel.Parallel.setThreads(before);
+        }
+        return new double[][] {one, many};
+    }
+
+    /** The paper's ring (or open chain): J = 2 and Γ_icl = 0.5 on the edges, Γ = 1; {J, G}. */
+    public static double[][][] paperCouplings(int n, boolean ring) {
+        double[][] j = new double[n][n], g = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            g[a][a] = 1;
+            if (a + 1 < n || ring) {
+                int b = (a + 1) % n;
+                j[a][b] = j[b][a] = 2;
+                g[a][b] = g[b][a] = 0.5;
+            }
+        }
+        return new double[][][] {j, g};
+    }
+
+    /**
+     * Random couplings J (each pair coupled with probability ½) and a random symmetric decay matrix G
+     * with diagonal in [0.5, 1.5) (not necessarily PSD: the kernels do not need it); {J, G}.
+     */
+    public static double[][][] randomCouplings(Random rnd, int n) {
+        double[][] j = new double[n][n];
+        double[][] g = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            g[a][a] = 0.5 + rnd.nextDouble();
+            for (int b = a + 1; b < n; b++) {
+                if (rnd.nextBoolean()) {
+                    j[a][b] = j[b][a] = rnd.nextGaussian();
+                }
+                if (rnd.nextBoolean()) {
+                    g[a][b] = g[b][a] = 0.2 * rnd.nextGaussian();
+                }
+            }
+        }
+        return new double[][][] {j, g};
+    }
+
+    /**
+     * Largest deviation of a packed kernel's derivative at ρ, unpacked, from the literal dense
+     * construction {@link NaiveLindblad} (rotating frame) with the same couplings {J, G}.
+     */
+    public static double deviationFromDense(org.qbattery.kernel.PackedLindbladian k, double[] rho, int n,
+                                            double[][][] couplings, double nbar, double dephasing) {
+        double[] packed = k.pack(rho);
+        double[] dPacked = new double[packed.length];
+        k.derivative(0, packed, dPacked);
+        double[] fast = new double[rho.length], slow = new double[rho.length];
+        k.unpack(dPacked, fast);
+        new NaiveLindblad(n, 0.0, couplings[0], couplings[1], nbar, dephasing).derivative(0, rho, slow);
+        return maxAbsDiff(fast, slow);
+    }
 }

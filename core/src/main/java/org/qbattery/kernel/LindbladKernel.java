@@ -47,74 +47,20 @@ public final class LindbladKernel implements OdeSystem {
      * @param dephasing   pure dephasing rate γφ ≥ 0 (adds γφ to each single-cell coherence decay rate)
      */
     public LindbladKernel(int cells, double[][] exchange, double[][] decay, double nbar, double dephasing) {
-        if (cells < 1 || cells > 15) {
-            throw new IllegalArgumentException("cells must be in 1..15");
-        }
+        MasterEquationTerms terms = new MasterEquationTerms(cells, exchange, decay, nbar, dephasing);
         this.cells = cells;
         this.dim = 1 << cells;
         this.dephasing = dephasing;
-        int np = 0;
-        for (int a = 0; a < cells; a++) {
-            for (int b = a + 1; b < cells; b++) {
-                if (exchange[a][b] != 0 || decay[a][b] != 0) {
-                    np++;
-                }
-            }
-        }
-        pairMask = new int[np];
-        pairRe = new double[np];
-        pairIm = new double[np];
-        int p = 0;
-        for (int a = 0; a < cells; a++) {
-            for (int b = a + 1; b < cells; b++) {
-                if (exchange[a][b] != 0 || decay[a][b] != 0) {
-                    pairMask[p] = (1 << a) | (1 << b);
-                    pairRe[p] = exchange[a][b];
-                    pairIm[p] = -0.5 * (2 * nbar + 1) * decay[a][b];
-                    p++;
-                }
-            }
-        }
-        kappa = new double[dim];
-        for (int i = 0; i < dim; i++) {
-            double k = 0;
-            for (int n = 0; n < cells; n++) {
-                boolean excited = ((i >> n) & 1) == 1;
-                k += excited ? (nbar + 1) * decay[n][n] : nbar * decay[n][n];
-            }
-            kappa[i] = 0.5 * k;
-        }
-        int ne = 0;
-        for (int n = 0; n < cells; n++) {
-            for (int m = 0; m < cells; m++) {
-                if (decay[n][m] != 0) {
-                    ne++;
-                }
-            }
-        }
-        emN = new int[ne];
-        emM = new int[ne];
-        emW = new double[ne];
-        int na = nbar > 0 ? ne : 0;
-        abN = new int[na];
-        abM = new int[na];
-        abW = new double[na];
-        int e = 0;
-        for (int n = 0; n < cells; n++) {
-            for (int m = 0; m < cells; m++) {
-                if (decay[n][m] != 0) {
-                    emN[e] = n;
-                    emM[e] = m;
-                    emW[e] = (nbar + 1) * decay[n][m];
-                    if (na > 0) {
-                        abN[e] = n;
-                        abM[e] = m;
-                        abW[e] = nbar * decay[n][m];
-                    }
-                    e++;
-                }
-            }
-        }
+        pairMask = terms.pairMask;
+        pairRe = terms.pairRe;
+        pairIm = terms.pairIm;
+        kappa = terms.kappa;
+        emN = terms.emN;
+        emM = terms.emM;
+        emW = terms.emW;
+        abN = terms.abN;
+        abM = terms.abM;
+        abW = terms.abW;
     }
 
     public int cells() {

@@ -47,9 +47,8 @@ public final class SectorLindbladKernel implements PackedLindbladian {
      */
     private final int[][] flipStart, flipPartner;
     private final double[][] flipRe, flipIm;
-    /** Emission terms E_nm σn⁻ρσm⁺ and absorption A_nm σn⁺ρσm⁻, as (n, m, weight). */
-    private final int[] emN, emM, abN, abM;
-    private final double[] emW, abW;
+    /** κ, pair couplings, emission terms E_nm σn⁻ρσm⁺ and absorption terms A_nm σn⁺ρσm⁻. */
+    private final MasterEquationTerms terms;
     /** κ of each string of sector k, in sector order (contiguous for the diagonal loop). */
     private final double[][] sectorKappa;
     /**
@@ -67,9 +66,7 @@ public final class SectorLindbladKernel implements PackedLindbladian {
 
     /** Same arguments as {@link LindbladKernel#LindbladKernel}. */
     public SectorLindbladKernel(int cells, double[][] exchange, double[][] decay, double nbar, double dephasing) {
-        if (cells < 1 || cells > 15) {
-            throw new IllegalArgumentException("cells must be in 1..15");
-        }
+        MasterEquationTerms terms = new MasterEquationTerms(cells, exchange, decay, nbar, dephasing);
         this.cells = cells;
         this.dim = 1 << cells;
         this.dephasing = dephasing;
@@ -101,52 +98,28 @@ public final class SectorLindbladKernel implements PackedLindbladian {
                 }
             }
         }
-        kappa = new double[dim];
-        for (int s = 0; s < dim; s++) {
-            double k = 0;
-            for (int n = 0; n < cells; n++) {
-                k += ((s >> n) & 1) == 1 ? (nbar + 1) * decay[n][n] : nbar * decay[n][n];
-            }
-            kappa[s] = 0.5 * k;
-        }
+        kappa = terms.kappa;
+        pairRe = terms.pairRe;
+        pairIm = terms.pairIm;
+        final int[] mask = terms.pairMask;
+        final int np = mask.length;
         flipStart = new int[cells + 1][];
         flipPartner = new int[cells + 1][];
         flipRe = new double[cells + 1][];
         flipIm = new double[cells + 1][];
-        int np = 0;
-        for (int a = 0; a < cells; a++) {
-            for (int b = a + 1; b < cells; b++) {
-                np += exchange[a][b] != 0 || decay[a][b] != 0 ? 1 : 0;
-            }
-        }
-        pairRe = new double[np];
-        pairIm = new double[np];
-        for (int a = 0, p = 0; a < cells; a++) {
-            for (int b = a + 1; b < cells; b++) {
-                if (exchange[a][b] != 0 || decay[a][b] != 0) {
-                    pairRe[p] = exchange[a][b];
-                    pairIm[p++] = -0.5 * (2 * nbar + 1) * decay[a][b];
-                }
-            }
-        }
-        pairMaps = new IndexRuns[cells + 1][];
+        pairMaps = new IndexRuns[cells + 1][np];
         sectorKappa = new double[cells + 1][];
         for (int k = 0; k <= cells; k++) {
             int[] st = states[k];
             sectorKappa[k] = new double[st.length];
+            int count = 0;
             for (int r = 0; r < st.length; r++) {
                 sectorKappa[k][r] = kappa[st[r]];
-            }
-            int count = 0;
-            for (int s : st) {
-                for (int a = 0; a < cells; a++) {
-                    for (int b = a + 1; b < cells; b++) {
-                        if (flips(exchange, decay, a, b, s)) {
-                            count++;
-                        }
-                    }
+                for (int p = 0; p < np; p++) {
+                    count += Integer.bitCount(st[r] & mask[p]) == 1 ? 1 : 0;
                 }
             }
+            // Rows: CSR of the partner strings, for −iH ρ as whole-row axpys.
             flipStart[k] = new int[st.length + 1];
             flipPartner[k] = new int[count];
             flipRe[k] = new double[count];
@@ -154,70 +127,29 @@ public final class SectorLindbladKernel implements PackedLindbladian {
             int e = 0;
             for (int r = 0; r < st.length; r++) {
                 flipStart[k][r] = e;
-                for (int a = 0; a < cells; a++) {
-                    for (int b = a + 1; b < cells; b++) {
-                        if (flips(exchange, decay, a, b, st[r])) {
-                            flipPartner[k][e] = rank[st[r] ^ ((1 << a) | (1 << b))];
-                            flipRe[k][e] = exchange[a][b];
-                            flipIm[k][e] = -0.5 * (2 * nbar + 1) * decay[a][b];
-                            e++;
-                        }
+                for (int p = 0; p < np; p++) {
+                    if (Integer.bitCount(st[r] & mask[p]) == 1) {
+                        flipPartner[k][e] = rank[st[r] ^ mask[p]];
+                        flipRe[k][e] = pairRe[p];
+                        flipIm[k][e++] = pairIm[p];
                     }
                 }
             }
             flipStart[k][st.length] = e;
-            // Per pair (a, b): the columns whose bits a, b differ, in increasing order.
-            pairMaps[k] = new IndexRuns[pairRe.length];
-            int p = 0;
-            for (int a = 0; a < cells; a++) {
-                for (int b = a + 1; b < cells; b++) {
-                    if (exchange[a][b] == 0 && decay[a][b] == 0) {
-                        continue;
+            // Columns: per pair, the columns whose two bits differ, in increasing order, for ρH†.
+            for (int p = 0; p < np; p++) {
+                int[] c = new int[st.length], u = new int[st.length];
+                int n = 0;
+                for (int r = 0; r < st.length; r++) {
+                    if (Integer.bitCount(st[r] & mask[p]) == 1) {
+                        c[n] = r;
+                        u[n++] = rank[st[r] ^ mask[p]];
                     }
-                    int mask = (1 << a) | (1 << b);
-                    int[] c = new int[st.length], u = new int[st.length];
-                    int n = 0;
-                    for (int r = 0; r < st.length; r++) {
-                        if (Integer.bitCount(st[r] & mask) == 1) {
-                            c[n] = r;
-                            u[n++] = rank[st[r] ^ mask];
-                        }
-                    }
-                    pairMaps[k][p++] = new IndexRuns(c, u, n);
                 }
+                pairMaps[k][p] = new IndexRuns(c, u, n);
             }
         }
-        int ne = 0;
-        for (int n = 0; n < cells; n++) {
-            for (int m = 0; m < cells; m++) {
-                if (decay[n][m] != 0) {
-                    ne++;
-                }
-            }
-        }
-        emN = new int[ne];
-        emM = new int[ne];
-        emW = new double[ne];
-        int na = nbar > 0 ? ne : 0;
-        abN = new int[na];
-        abM = new int[na];
-        abW = new double[na];
-        int e = 0;
-        for (int n = 0; n < cells; n++) {
-            for (int m = 0; m < cells; m++) {
-                if (decay[n][m] != 0) {
-                    emN[e] = n;
-                    emM[e] = m;
-                    emW[e] = (nbar + 1) * decay[n][m];
-                    if (na > 0) {
-                        abN[e] = n;
-                        abM[e] = m;
-                        abW[e] = nbar * decay[n][m];
-                    }
-                    e++;
-                }
-            }
-        }
+        this.terms = terms;
         raise = new IndexRuns[cells + 1][cells];
         lower = new IndexRuns[cells + 1][cells];
         for (int k = 0; k <= cells; k++) {
@@ -239,10 +171,6 @@ public final class SectorLindbladKernel implements PackedLindbladian {
                 lower[k][m] = new IndexRuns(cd, ud, nd);
             }
         }
-    }
-
-    private static boolean flips(double[][] exchange, double[][] decay, int a, int b, int s) {
-        return (exchange[a][b] != 0 || decay[a][b] != 0) && (((s >> a) ^ (s >> b)) & 1) == 1;
     }
 
     public int cells() {
@@ -329,7 +257,7 @@ public final class SectorLindbladKernel implements PackedLindbladian {
 
     @Override
     public void derivative(double t, double[] rho, double[] out) {
-        long costPerRow = 2L * (length / Math.max(1, rowK.length)) * (4 + emW.length + abW.length);
+        long costPerRow = 2L * (length / Math.max(1, rowK.length)) * (4 + terms.emW.length + terms.abW.length);
         Parallel.forRange(rowK.length, costPerRow, (from, to) -> {
             RowScratch sc = scratch.get();
             for (int x = from; x < to; x++) {
@@ -384,6 +312,8 @@ public final class SectorLindbladKernel implements PackedLindbladian {
         if (k < cells) {
             final int up = offset[k + 1][kp + 1];
             final int wUp = states[kp + 1].length;
+            final int[] emN = terms.emN, emM = terms.emM;
+            final double[] emW = terms.emW;
             for (int e = 0; e < emW.length; e++) {
                 final int bn = 1 << emN[e];
                 if ((s & bn) != 0) {
@@ -397,6 +327,8 @@ public final class SectorLindbladKernel implements PackedLindbladian {
         if (kp > 0) {
             final int down = offset[k - 1][kp - 1];
             final int wDown = states[kp - 1].length;
+            final int[] abN = terms.abN, abM = terms.abM;
+            final double[] abW = terms.abW;
             for (int e = 0; e < abW.length; e++) {
                 final int bn = 1 << abN[e];
                 if ((s & bn) == 0) {

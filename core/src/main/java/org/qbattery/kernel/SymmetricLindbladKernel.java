@@ -53,21 +53,13 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
                 }
             }
         }
+        MasterEquationTerms terms = new MasterEquationTerms(cells, exchange, decay, nbar, dephasing);
         sectors = new Sectors(cells);
         final int dim = sectors.dim;
         if (sectors.elements > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many cells: " + cells);
         }
-        int[] perm = new int[dim];
-        for (int s = 0; s < dim; s++) {
-            int t = 0;
-            for (int n = 0; n < cells; n++) {
-                if (((s >> n) & 1) == 1) {
-                    t |= 1 << cellPermutation[n];
-                }
-            }
-            perm[s] = t;
-        }
+        int[] perm = basisPermutation(cells, cellPermutation);
         int g = 1;
         int[] pg = perm.clone();
         while (!isIdentity(pg)) {
@@ -110,31 +102,10 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         repS = java.util.Arrays.copyOf(rs, orbits);
         repC = java.util.Arrays.copyOf(rc, orbits);
         // Liouvillian terms.
-        double[] kappa = new double[dim];
-        for (int s = 0; s < dim; s++) {
-            double k = 0;
-            for (int n = 0; n < cells; n++) {
-                k += ((s >> n) & 1) == 1 ? (nbar + 1) * decay[n][n] : nbar * decay[n][n];
-            }
-            kappa[s] = 0.5 * k;
-        }
-        int np = 0;
-        for (int a = 0; a < cells; a++) {
-            for (int b = a + 1; b < cells; b++) {
-                np += exchange[a][b] != 0 || decay[a][b] != 0 ? 1 : 0;
-            }
-        }
-        int[] mask = new int[np];
-        double[] hr = new double[np], hi = new double[np];
-        for (int a = 0, p = 0; a < cells; a++) {
-            for (int b = a + 1; b < cells; b++) {
-                if (exchange[a][b] != 0 || decay[a][b] != 0) {
-                    mask[p] = (1 << a) | (1 << b);
-                    hr[p] = exchange[a][b];
-                    hi[p++] = -0.5 * (2 * nbar + 1) * decay[a][b];
-                }
-            }
-        }
+        final double[] kappa = terms.kappa;
+        final int[] mask = terms.pairMask;
+        final double[] hr = terms.pairRe, hi = terms.pairIm;
+        final int np = mask.length;
         int maxTerms = 1 + 2 * np + 2 * cells * cells;
         start = new int[orbits + 1];
         int[] srcTmp = new int[Math.max(16, orbits * 4)];
@@ -164,22 +135,20 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
                     rowIm[t++] = hr[p];
                 }
             }
-            for (int n = 0; n < cells; n++) {
-                for (int m = 0; m < cells; m++) {
-                    if (decay[n][m] == 0) {
-                        continue;
-                    }
-                    int bn = 1 << n, bm = 1 << m;
-                    if ((s & bn) == 0 && (c & bm) == 0) {
-                        rowSrc[t] = orbitOf[(int) sectors.element(s | bn, c | bm)];
-                        rowRe[t] = (nbar + 1) * decay[n][m];
-                        rowIm[t++] = 0;
-                    }
-                    if (nbar > 0 && (s & bn) != 0 && (c & bm) != 0) {
-                        rowSrc[t] = orbitOf[(int) sectors.element(s & ~bn, c & ~bm)];
-                        rowRe[t] = nbar * decay[n][m];
-                        rowIm[t++] = 0;
-                    }
+            for (int e = 0; e < terms.emW.length; e++) {
+                int bn = 1 << terms.emN[e], bm = 1 << terms.emM[e];
+                if ((s & bn) == 0 && (c & bm) == 0) {
+                    rowSrc[t] = orbitOf[(int) sectors.element(s | bn, c | bm)];
+                    rowRe[t] = terms.emW[e];
+                    rowIm[t++] = 0;
+                }
+            }
+            for (int e = 0; e < terms.abW.length; e++) {
+                int bn = 1 << terms.abN[e], bm = 1 << terms.abM[e];
+                if ((s & bn) != 0 && (c & bm) != 0) {
+                    rowSrc[t] = orbitOf[(int) sectors.element(s & ~bn, c & ~bm)];
+                    rowRe[t] = terms.abW[e];
+                    rowIm[t++] = 0;
                 }
             }
             // Merge the terms that land in the same orbit, in a fixed order (sorted by source).
@@ -231,6 +200,21 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
     }
 
     private record Coefficient(double re, double im) {
+    }
+
+    /** The permutation of basis states (bit strings) induced by the cell permutation n ↦ cellPermutation[n]. */
+    public static int[] basisPermutation(int cells, int[] cellPermutation) {
+        int[] perm = new int[1 << cells];
+        for (int s = 0; s < perm.length; s++) {
+            int t = 0;
+            for (int n = 0; n < cells; n++) {
+                if (((s >> n) & 1) == 1) {
+                    t |= 1 << cellPermutation[n];
+                }
+            }
+            perm[s] = t;
+        }
+        return perm;
     }
 
     private static boolean isIdentity(int[] p) {

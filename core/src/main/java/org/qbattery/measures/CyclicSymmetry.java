@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qbattery.kernel.HermitianEigenvalues;
 import org.qbattery.kernel.Parallel;
+import org.qbattery.kernel.SymmetricLindbladKernel;
 
 /**
  * A cyclic group of cell permutations under which ρ is invariant ({@code Π ρ Π† = ρ}), used to
@@ -48,16 +49,7 @@ public final class CyclicSymmetry {
             }
         }
         this.order = r;
-        perm = new int[dim];
-        for (int i = 0; i < dim; i++) {
-            int j = 0;
-            for (int n = 0; n < cells; n++) {
-                if (((i >> n) & 1) == 1) {
-                    j |= 1 << p[n];
-                }
-            }
-            perm[i] = j;
-        }
+        perm = SymmetricLindbladKernel.basisPermutation(cells, p);
         List<List<int[]>> byS = new ArrayList<>();
         for (int s = 0; s < r; s++) {
             byS.add(new ArrayList<>());

@@ -24,19 +24,8 @@ class LindbladKernelTest {
     @MethodSource("cases")
     void matchesDenseConstruction(int seed, int n) {
         Random rnd = new Random(seed);
-        double[][] j = new double[n][n];
-        double[][] g = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            g[a][a] = 0.5 + rnd.nextDouble();
-            for (int b = a + 1; b < n; b++) {
-                if (rnd.nextBoolean()) {
-                    j[a][b] = j[b][a] = rnd.nextGaussian();
-                }
-                if (rnd.nextBoolean()) {
-                    g[a][b] = g[b][a] = 0.2 * rnd.nextGaussian(); // the kernel itself does not need PSD
-                }
-            }
-        }
+        double[][][] m = TestSupport.randomCouplings(rnd, n);
+        double[][] j = m[0], g = m[1];
         double nbar = seed % 3 == 0 ? 0 : rnd.nextDouble();
         double deph = seed % 2 == 0 ? 0 : rnd.nextDouble();
         int d = 1 << n;
@@ -77,28 +66,9 @@ class LindbladKernelTest {
     void threadedEqualsSingleThreaded(int seed, int n) {
         Random rnd = new Random(200 + seed);
         int cells = n + 3; // large enough for the row split to engage
-        double[][] j = new double[cells][cells];
-        double[][] g = new double[cells][cells];
-        for (int a = 0; a < cells; a++) {
-            g[a][a] = 1;
-            if (a + 1 < cells) {
-                j[a][a + 1] = j[a + 1][a] = 2;
-                g[a][a + 1] = g[a + 1][a] = 0.5;
-            }
-        }
-        int d = 1 << cells;
-        double[] rho = TestSupport.randomDensity(rnd, d, 2);
-        LindbladKernel k = new LindbladKernel(cells, j, g, 0.1, 0.2);
-        double[] one = new double[rho.length], many = new double[rho.length];
-        int before = Parallel.threads();
-        try {
-            Parallel.setThreads(1);
-            k.derivative(0, rho, one);
-            Parallel.setThreads(4);
-            k.derivative(0, rho, many);
-        } finally {
-            Parallel.setThreads(before);
-        }
-        assertThat(many).containsExactly(one);
+        double[][][] m = TestSupport.paperCouplings(cells, false);
+        double[] rho = TestSupport.randomDensity(rnd, 1 << cells, 2);
+        double[][] r = TestSupport.derivativeOnOneAndFourThreads(new LindbladKernel(cells, m[0], m[1], 0.1, 0.2), rho);
+        assertThat(r[1]).containsExactly(r[0]);
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qbattery.NaiveLindblad;
 import org.qbattery.TestSupport;
 
 /**
@@ -22,47 +21,24 @@ class SectorLindbladKernelTest {
         return IntStream.range(0, 30).mapToObj(seed -> Arguments.of(seed, 1 + seed % 5));
     }
 
-    private static double[][][] randomModel(Random rnd, int n) {
-        double[][] j = new double[n][n];
-        double[][] g = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            g[a][a] = 0.5 + rnd.nextDouble();
-            for (int b = a + 1; b < n; b++) {
-                if (rnd.nextBoolean()) {
-                    j[a][b] = j[b][a] = rnd.nextGaussian();
-                }
-                if (rnd.nextBoolean()) {
-                    g[a][b] = g[b][a] = 0.2 * rnd.nextGaussian(); // the kernel itself does not need PSD
-                }
-            }
-        }
-        return new double[][][] {j, g};
-    }
-
     @ParameterizedTest(name = "seed {0}, N = {1}")
     @MethodSource("cases")
     void matchesDenseConstruction(int seed, int n) {
         Random rnd = new Random(seed);
-        double[][][] m = randomModel(rnd, n);
+        double[][][] m = TestSupport.randomCouplings(rnd, n);
         double nbar = seed % 3 == 0 ? 0 : rnd.nextDouble();
         double deph = seed % 2 == 0 ? 0 : rnd.nextDouble();
         int d = 1 << n;
         double[] rho = TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d));
         SectorLindbladKernel k = new SectorLindbladKernel(n, m[0], m[1], nbar, deph);
-        double[] packed = k.pack(rho);
-        double[] dPacked = new double[packed.length];
-        k.derivative(0, packed, dPacked);
-        double[] fast = new double[rho.length], slow = new double[rho.length];
-        k.unpack(dPacked, fast);
-        new NaiveLindblad(n, 0.0, m[0], m[1], nbar, deph).derivative(0, rho, slow);
-        assertThat(TestSupport.maxAbsDiff(fast, slow)).isLessThan(1e-13);
+        assertThat(TestSupport.deviationFromDense(k, rho, n, m, nbar, deph)).isLessThan(1e-13);
     }
 
     @ParameterizedTest(name = "seed {0}, N = {1}")
     @MethodSource("cases")
     void packThenUnpackIsIdentityOnHermitianMatrices(int seed, int n) {
         Random rnd = new Random(300 + seed);
-        double[][][] m = randomModel(rnd, n);
+        double[][][] m = TestSupport.randomCouplings(rnd, n);
         int d = 1 << n;
         double[] rho = TestSupport.randomDensity(rnd, d, d);
         SectorLindbladKernel k = new SectorLindbladKernel(n, m[0], m[1], 0, 0);
@@ -86,20 +62,11 @@ class SectorLindbladKernelTest {
     void threadedEqualsSingleThreaded(int seed, int n) {
         Random rnd = new Random(200 + seed);
         int cells = n + 3; // large enough for the row split to engage
-        double[][][] m = randomModel(rnd, cells);
+        double[][][] m = TestSupport.randomCouplings(rnd, cells);
         int d = 1 << cells;
         SectorLindbladKernel k = new SectorLindbladKernel(cells, m[0], m[1], 0.1, 0.2);
         double[] rho = k.pack(TestSupport.randomDensity(rnd, d, 2));
-        double[] one = new double[rho.length], many = new double[rho.length];
-        int before = Parallel.threads();
-        try {
-            Parallel.setThreads(1);
-            k.derivative(0, rho, one);
-            Parallel.setThreads(4);
-            k.derivative(0, rho, many);
-        } finally {
-            Parallel.setThreads(before);
-        }
-        assertThat(many).containsExactly(one);
+        double[][] r = TestSupport.derivativeOnOneAndFourThreads(k, rho);
+        assertThat(r[1]).containsExactly(r[0]);
     }
 }

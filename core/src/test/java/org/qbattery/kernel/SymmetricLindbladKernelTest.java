@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qbattery.NaiveLindblad;
 import org.qbattery.TestSupport;
 
 /**
@@ -63,16 +62,7 @@ class SymmetricLindbladKernelTest {
     /** (1/g) Σ_j Π^j ρ Π^−j: a random state invariant under the group. */
     static double[] symmetrise(double[] rho, int n, int[] p) {
         int d = 1 << n;
-        int[] perm = new int[d];
-        for (int s = 0; s < d; s++) {
-            int t = 0;
-            for (int c = 0; c < n; c++) {
-                if (((s >> c) & 1) == 1) {
-                    t |= 1 << p[c];
-                }
-            }
-            perm[s] = t;
-        }
+        int[] perm = SymmetricLindbladKernel.basisPermutation(n, p);
         double[] acc = rho.clone();
         double[] cur = rho.clone();
         int g = 1;
@@ -114,12 +104,7 @@ class SymmetricLindbladKernelTest {
         double[] back = new double[rho.length];
         k.unpack(packed, back);
         assertThat(TestSupport.maxAbsDiff(back, rho)).isLessThan(1e-15);
-        double[] dPacked = new double[packed.length];
-        k.derivative(0, packed, dPacked);
-        double[] fast = new double[rho.length], slow = new double[rho.length];
-        k.unpack(dPacked, fast);
-        new NaiveLindblad(n, 0.0, m[0], m[1], nbar, deph).derivative(0, rho, slow);
-        assertThat(TestSupport.maxAbsDiff(fast, slow)).isLessThan(1e-13);
+        assertThat(TestSupport.deviationFromDense(k, rho, n, m, nbar, deph)).isLessThan(1e-13);
     }
 
     /**
@@ -130,13 +115,8 @@ class SymmetricLindbladKernelTest {
     @Test
     void trajectoryEqualsTheSectorKernelsOnARing() {
         int n = 6;
-        double[][] j = new double[n][n], g = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            int b = (a + 1) % n;
-            j[a][b] = j[b][a] = 2;
-            g[a][a] = 1;
-            g[a][b] = g[b][a] = 0.5;
-        }
+        double[][][] m = TestSupport.paperCouplings(n, true);
+        double[][] j = m[0], g = m[1];
         double[] rho = org.qbattery.model.InitialState.quantum(n);
         SymmetricLindbladKernel orbits = new SymmetricLindbladKernel(n, j, g, 0, 0, permutation("rotation", n));
         SectorLindbladKernel blocks = new SectorLindbladKernel(n, j, g, 0, 0);
@@ -153,13 +133,8 @@ class SymmetricLindbladKernelTest {
     @Test
     void ringOfTwelveKeepsOneNumberPerOrbit() {
         int n = 12;
-        double[][] j = new double[n][n], g = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            int b = (a + 1) % n;
-            j[a][b] = j[b][a] = 2;
-            g[a][a] = 1;
-            g[a][b] = g[b][a] = 0.5;
-        }
+        double[][][] m = TestSupport.paperCouplings(n, true);
+        double[][] j = m[0], g = m[1];
         SymmetricLindbladKernel k = new SymmetricLindbladKernel(n, j, g, 0, 0, permutation("rotation", n));
         assertThat(k.order()).isEqualTo(12);
         // Burnside: orbits = (1/12) Σ_j fixed k ≥ k' pairs of rotation^j; at least elements / 12.
@@ -186,16 +161,7 @@ class SymmetricLindbladKernelTest {
         for (int x = 0; x < y.length; x++) {
             y[x] = rnd.nextGaussian();
         }
-        double[] one = new double[y.length], many = new double[y.length];
-        int before = Parallel.threads();
-        try {
-            Parallel.setThreads(1);
-            k.derivative(0, y, one);
-            Parallel.setThreads(4);
-            k.derivative(0, y, many);
-        } finally {
-            Parallel.setThreads(before);
-        }
-        assertThat(many).containsExactly(one);
+        double[][] r = TestSupport.derivativeOnOneAndFourThreads(k, y);
+        assertThat(r[1]).containsExactly(r[0]);
     }
 }
