@@ -192,10 +192,9 @@ public final class SelfDischarge {
         // A symmetry of both graphs that leaves ρ(0) invariant leaves ρ(t) invariant: it splits the
         // spectrum into blocks and lets the integrator carry one number per orbit of matrix elements;
         // without one, it carries the k ≥ k' excitation-sector blocks (half of ρ). The measures get ρ unpacked.
-        final CyclicSymmetry invariance = symmetryOf(battery, rho0);
-        final CyclicSymmetry symmetry = spectral ? invariance : null;
-        final PackedLindbladian kernel = battery.packedGenerator(invariance == null ? null : invariance.cellPermutation());
-        final String representation = describe(kernel, invariance);
+        final CyclicSymmetry symmetry = symmetryOf(battery, rho0);
+        final PackedLindbladian kernel = battery.packedGenerator(symmetry == null ? null : symmetry.cellPermutation());
+        final String representation = describe(kernel, symmetry);
         // Held in a one-slot array so the integrated state can be released before events are located.
         final double[][] state = {kernel.pack(rho0)};
         final double[] packedSample = new double[kernel.length()];
@@ -240,7 +239,9 @@ public final class SelfDischarge {
         if (events && pairwise && pairs.length > 0) {
             // Crossings are located on the signed concurrence max_edges(λ1−λ2−λ3−λ4), which is smooth
             // through zero; only the decision "entangled at t = 0" needs the round-off floor.
-            entanglement = new Event(true, (r, o) -> Concurrence.maxSigned(r, n, pairs));
+            // Pairs related by the symmetry have equal concurrence: one per orbit is enough.
+            final int[][] distinctPairs = symmetry != null ? symmetry.pairOrbits(pairs).representatives() : pairs;
+            entanglement = new Event(true, (r, o) -> o != null ? o.maxSignedConcurrence() : Concurrence.maxSigned(r, n, distinctPairs));
             double h0 = entanglement.g.value(rho0, first);
             entangledAtStart = h0 > floor;
             entanglement.upward = !entangledAtStart;

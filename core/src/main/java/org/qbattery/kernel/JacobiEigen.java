@@ -67,7 +67,7 @@ public final class JacobiEigen {
     /** One rotation U = diag-phase·R zeroing w_pq; w ← U† w U, v ← v U. */
     private static void rotate(double[] w, double[] v, int n, int p, int q) {
         double br = w[2 * (p * n + q)], bi = w[2 * (p * n + q) + 1];
-        double babs = Math.hypot(br, bi);
+        double babs = HermitianEigenvalues.hypot(br, bi);
         if (babs == 0) {
             return;
         }

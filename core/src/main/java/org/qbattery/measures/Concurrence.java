@@ -81,14 +81,36 @@ public final class Concurrence {
 
     /** Mean concurrence over the given pairs ({@code pairs[k] = {a, b}}); 0 when there are none. */
     public static double edgeAverage(double[] rho, int cells, int[][] pairs) {
+        return edgeStatistics(rho, cells, pairs)[0];
+    }
+
+    /**
+     * {mean concurrence, largest signed concurrence} over the pairs from one pass (each pair's
+     * reduced state and eigenproblems once); {0, NaN} when there are none.
+     */
+    public static double[] edgeStatistics(double[] rho, int cells, int[][] pairs) {
+        int[] once = new int[pairs.length];
+        java.util.Arrays.fill(once, 1);
+        return edgeStatistics(rho, cells, pairs, once);
+    }
+
+    /**
+     * The same when pair k stands for {@code count[k]} pairs with the same two-cell state (the
+     * orbits of a symmetry, {@link CyclicSymmetry#pairOrbits}): mean weighted by the counts.
+     */
+    public static double[] edgeStatistics(double[] rho, int cells, int[][] pairs, int[] count) {
         if (pairs.length == 0) {
-            return 0;
+            return new double[] {0, Double.NaN};
         }
-        double s = 0;
-        for (int[] p : pairs) {
-            s += pair(rho, cells, p[0], p[1]);
+        double s = 0, m = Double.NEGATIVE_INFINITY;
+        int total = 0;
+        for (int k = 0; k < pairs.length; k++) {
+            double v = signed(PartialTrace.twoCell(rho, cells, pairs[k][0], pairs[k][1]));
+            s += count[k] * Math.max(0.0, v);
+            total += count[k];
+            m = Math.max(m, v);
         }
-        return s / pairs.length;
+        return new double[] {s / total, m};
     }
 
     /** Largest signed concurrence over the pairs: positive iff at least one pair is entangled. */

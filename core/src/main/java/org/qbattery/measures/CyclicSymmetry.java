@@ -111,6 +111,41 @@ public final class CyclicSymmetry {
         return true;
     }
 
+    /**
+     * The given cell pairs grouped into orbits of the group: a representative of each orbit and the
+     * number of given pairs it stands for. An invariant ρ has the same two-cell state on every pair
+     * of an orbit (up to swapping the two cells), so pairwise measures need only the representatives.
+     */
+    public record PairOrbits(int[][] representatives, int[] sizes) {
+    }
+
+    /** See {@link PairOrbits}; pairs are unordered, and pairs outside the list are ignored. */
+    public PairOrbits pairOrbits(int[][] pairs) {
+        boolean[] seen = new boolean[pairs.length];
+        List<int[]> reps = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (int x = 0; x < pairs.length; x++) {
+            if (seen[x]) {
+                continue;
+            }
+            int size = 0;
+            int a = pairs[x][0], b = pairs[x][1];
+            for (int j = 0; j < order; j++) {
+                for (int y = 0; y < pairs.length; y++) {
+                    if (!seen[y] && (pairs[y][0] == a && pairs[y][1] == b || pairs[y][0] == b && pairs[y][1] == a)) {
+                        seen[y] = true;
+                        size++;
+                    }
+                }
+                a = cellPermutation[a];
+                b = cellPermutation[b];
+            }
+            reps.add(pairs[x]);
+            sizes.add(size);
+        }
+        return new PairOrbits(reps.toArray(new int[0][]), sizes.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     /** Register size from which the blocks are diagonalised on all cores. */
     static int parallelDim = 2048;
 

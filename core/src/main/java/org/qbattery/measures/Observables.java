@@ -19,11 +19,13 @@ package org.qbattery.measures;
  * @param minEigenvalue       smallest eigenvalue of ρ (≥ 0 up to integration error)
  * @param passivityGap        {@link Passivity} gap when ρ commutes with H0 and spectra were computed, else NaN
  *                            (not a CSV column: it feeds the sudden-death event without a second diagonalisation)
+ * @param maxSignedConcurrence largest signed concurrence λ1−λ2−λ3−λ4 over the pairs (NaN without pairs or
+ *                            when pairwise measures are off; not a CSV column: it feeds the entanglement event)
  */
 public record Observables(double energy, double ergotropy, double efficiency, double concurrence, double coherence,
                           double incoherentErgotropy, double coherentErgotropy, double capacity,
                           double localErgotropy, double entropy, double purity, double trace, double minEigenvalue,
-                          double passivityGap) {
+                          double passivityGap, double maxSignedConcurrence) {
 
     /** Column names, in CSV order; the first six are the CLI contract. */
     public static final String[] COLUMNS = {"energy", "ergotropy", "efficiency", "concurrence", "coherence",
@@ -46,7 +48,10 @@ public record Observables(double energy, double ergotropy, double efficiency, do
         return of(rho, cells, omega, pairs, spectral, pairwise, null);
     }
 
-    /** As above, with a symmetry that leaves ρ invariant (spectrum computed block by block). */
+    /**
+     * As above, with a symmetry that leaves ρ invariant: the spectrum is computed block by block and
+     * the pairwise measures on one pair per orbit of pairs.
+     */
     public static Observables of(double[] rho, int cells, double omega, int[][] pairs, boolean spectral, boolean pairwise,
                                  CyclicSymmetry symmetry) {
         int d = Register.dimension(rho, cells);
@@ -75,8 +80,19 @@ public record Observables(double energy, double ergotropy, double efficiency, do
             eps = u > 0 ? e / u : 0.0;
             ec = Math.max(0.0, e - ei);
         }
-        double c = pairwise ? Concurrence.edgeAverage(rho, cells, pairs) : Double.NaN;
+        double c = Double.NaN, cmax = Double.NaN;
+        if (pairwise) {
+            double[] stats;
+            if (symmetry != null) {
+                CyclicSymmetry.PairOrbits orbits = symmetry.pairOrbits(pairs);
+                stats = Concurrence.edgeStatistics(rho, cells, orbits.representatives(), orbits.sizes());
+            } else {
+                stats = Concurrence.edgeStatistics(rho, cells, pairs);
+            }
+            c = stats[0];
+            cmax = stats[1];
+        }
         return new Observables(u, e, eps, c, Coherence.l1Normalised(rho, cells), ei, ec, cap,
-                LocalErgotropy.of(rho, cells, omega), s, Entropy.purity(rho), tr, minEig, gap);
+                LocalErgotropy.of(rho, cells, omega), s, Entropy.purity(rho), tr, minEig, gap, cmax);
     }
 }

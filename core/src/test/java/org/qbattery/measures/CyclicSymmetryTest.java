@@ -51,6 +51,23 @@ class CyclicSymmetryTest {
         }
     }
 
+    /** One pair per orbit gives the same mean and largest signed concurrence as every edge. */
+    @ParameterizedTest(name = "{0} N={1} {2}")
+    @MethodSource("cases")
+    void pairOrbitsGiveTheSameConcurrence(String graph, int n, String state, int order) {
+        Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(0.3).build();
+        double[] rho = InitialState.parse(state, n);
+        CyclicSymmetry sym = SelfDischarge.symmetryOf(b, rho);
+        new DormandPrince853(Tolerances.DEFAULT).integrate(b.generator(), 0, rho, 3.3, null);
+        int[][] edges = SelfDischarge.pairs(b.graph());
+        CyclicSymmetry.PairOrbits orbits = sym.pairOrbits(edges);
+        assertThat(java.util.Arrays.stream(orbits.sizes()).sum()).isEqualTo(edges.length);
+        double[] all = Concurrence.edgeStatistics(rho, n, edges);
+        double[] reduced = Concurrence.edgeStatistics(rho, n, orbits.representatives(), orbits.sizes());
+        assertThat(reduced[0]).isCloseTo(all[0], within(1e-12));
+        assertThat(reduced[1]).isCloseTo(all[1], within(1e-12));
+    }
+
     @ParameterizedTest(name = "{0} N={1} {2}")
     @MethodSource("cases")
     void asymmetricStatesGetNoSymmetry(String graph, int n, String state, int order) {
