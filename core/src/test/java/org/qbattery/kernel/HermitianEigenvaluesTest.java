@@ -83,7 +83,7 @@ class HermitianEigenvaluesTest {
 
     /** The native path (OpenBLAS zheevd) against the pure-Java one, at the sizes where it takes over. */
     @org.junit.jupiter.params.ParameterizedTest(name = "n = {0}")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {128, 200, 256})
+    @org.junit.jupiter.params.provider.ValueSource(ints = {64, 120, 128, 200, 256})
     void nativeAgreesWithPureJava(int n) {
         if (System.getenv("CI") != null) {
             assertThat(NativeLapack.available()).as(NativeLapack.status()).isTrue();
