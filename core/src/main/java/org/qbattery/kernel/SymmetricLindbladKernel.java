@@ -38,6 +38,8 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
      */
     private final int[] start, src, coef, compact;
     private final double[] table;
+    /** Largest coefficient table for the one-int entries (a byte index); lowered only by tests. */
+    static int compactTableLimit = 256;
 
     /**
      * @param cellPermutation cell n ↦ cellPermutation[n]; must be an automorphism of {@code exchange}
@@ -180,7 +182,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
             }
             start[o + 1] = nnz;
         }
-        if (distinct.size() <= 256 && orbits < (1 << 23)) {
+        if (distinct.size() <= compactTableLimit && orbits < (1 << 23)) {
             compact = new int[nnz];
             for (int e = 0; e < nnz; e++) {
                 compact[e] = srcTmp[e] << 8 | coefTmp[e];

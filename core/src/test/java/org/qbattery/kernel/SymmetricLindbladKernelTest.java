@@ -142,6 +142,19 @@ class SymmetricLindbladKernelTest {
         assertThat(k.orbits()).isBetween((int) (elements / 12), (int) (elements / 12 + elements / 100));
     }
 
+    /** The layout for more than 256 distinct coefficients (source and coefficient apart) gives the same. */
+    @ParameterizedTest(name = "seed {0}, N = {1}, {2}")
+    @MethodSource("cases")
+    void wideLayoutMatchesDenseConstruction(int seed, int n, String kind) {
+        int before = SymmetricLindbladKernel.compactTableLimit;
+        try {
+            SymmetricLindbladKernel.compactTableLimit = 0;
+            matchesDenseConstructionOnInvariantStates(seed, n, kind);
+        } finally {
+            SymmetricLindbladKernel.compactTableLimit = before;
+        }
+    }
+
     @Test
     void refusesAPermutationThatIsNotASymmetry() {
         double[][] j = {{0, 1, 0}, {1, 0, 1}, {0, 1, 0}};
