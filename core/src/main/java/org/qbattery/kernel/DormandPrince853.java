@@ -94,6 +94,7 @@ public final class DormandPrince853 implements OdeIntegrator {
         -0.14972683625798562581422125276e+03};
 
     private static final double[][] DENSE = {D4, D5, D6, D7};
+    private static final double[][] ERRORS = {ERR5, ERR3};
     private static final double[][] ROWS = {A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12};
     private static final double[] NODES = {C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, 1.0};
 
@@ -151,8 +152,8 @@ public final class DormandPrince853 implements OdeIntegrator {
             evals[0] += ROWS.length;
             VectorOps.lincomb(y1, y, h, B, k);
             // Hairer's combined norm: err5² / sqrt(err5² + 0.01·err3²), scaled by h.
-            double e5 = VectorOps.weightedSquares(y, y1, ERR5, k, rtol, atol);
-            double e3 = VectorOps.weightedSquares(y, y1, ERR3, k, rtol, atol);
+            double[] e53 = VectorOps.weightedSquares(y, y1, ERRORS, k, rtol, atol);
+            double e5 = e53[0], e3 = e53[1];
             double deno = e5 + 0.01 * e3;
             if (deno <= 0) {
                 deno = 1;

@@ -85,38 +85,60 @@ public final class VectorOps {
      * no mean): the building block of both pairs' error norms.
      */
     public static double weightedSquares(double[] y0, double[] y1, double[] e, double[][] k, double rtol, double atol) {
+        return weightedSquares(y0, y1, new double[][] {e}, k, rtol, atol)[0];
+    }
+
+    /**
+     * The same for several error combinations {@code e[r]} in one cache-blocked pass: y0, y1 and each
+     * stage are read once for all of them (DOP853's 5th- and 3rd-order estimates use the same stages).
+     */
+    public static double[] weightedSquares(double[] y0, double[] y1, double[][] e, double[][] k, double rtol, double atol) {
         final int n = y0.length;
+        final int rows = e.length;
         final int blocks = (n + BLOCK - 1) / BLOCK;
-        final double[] partial = new double[blocks];
-        Parallel.forRange(blocks, (long) BLOCK * 2 * (e.length + 2), (from, to) -> {
-            double[] acc = new double[BLOCK];
+        final double[][] partial = new double[rows][blocks];
+        Parallel.forRange(blocks, (long) BLOCK * 2 * rows * (k.length + 2), (from, to) -> {
+            double[][] acc = new double[rows][BLOCK];
+            double[] scale = new double[BLOCK];
             for (int b = from; b < to; b++) {
                 final int lo = b * BLOCK, hi = Math.min(n, lo + BLOCK), len = hi - lo;
-                java.util.Arrays.fill(acc, 0, len, 0.0);
-                for (int j = 0; j < e.length; j++) {
-                    final double ej = e[j];
-                    if (ej == 0) {
-                        continue;
-                    }
+                for (int r = 0; r < rows; r++) {
+                    java.util.Arrays.fill(acc[r], 0, len, 0.0);
+                }
+                for (int j = 0; j < k.length; j++) {
                     final double[] kj = k[j];
-                    for (int i = 0; i < len; i++) {
-                        acc[i] += ej * kj[lo + i];
+                    for (int r = 0; r < rows; r++) {
+                        final double ej = j < e[r].length ? e[r][j] : 0;
+                        if (ej == 0) {
+                            continue;
+                        }
+                        final double[] ar = acc[r];
+                        for (int i = 0; i < len; i++) {
+                            ar[i] += ej * kj[lo + i];
+                        }
                     }
                 }
-                double sum = 0;
                 for (int i = 0; i < len; i++) {
-                    double sc = atol + rtol * Math.max(Math.abs(y0[lo + i]), Math.abs(y1[lo + i]));
-                    double v = acc[i] / sc;
-                    sum += v * v;
+                    scale[i] = atol + rtol * Math.max(Math.abs(y0[lo + i]), Math.abs(y1[lo + i]));
                 }
-                partial[b] = sum;
+                for (int r = 0; r < rows; r++) {
+                    final double[] ar = acc[r];
+                    double sum = 0;
+                    for (int i = 0; i < len; i++) {
+                        double v = ar[i] / scale[i];
+                        sum += v * v;
+                    }
+                    partial[r][b] = sum;
+                }
             }
         });
-        double sum = 0;
-        for (double v : partial) {
-            sum += v;
+        double[] sums = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            for (double v : partial[r]) {
+                sums[r] += v;
+            }
         }
-        return sum;
+        return sums;
     }
 
     /** Weighted RMS norm of the embedded error estimate {@code h·Σ e_j k_j}. */
