@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import org.qbattery.kernel.DormandPrince54;
 import org.qbattery.kernel.DormandPrince853;
 import org.qbattery.kernel.OdeIntegrator;
+import org.qbattery.kernel.TaylorPropagator;
 import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.IntegrationStats;
 import org.qbattery.kernel.PackedLindbladian;
@@ -29,7 +30,7 @@ import org.qbattery.model.InvalidParameterException;
 
 /**
  * Runs the open-circuit self-discharge of a battery: integrates the master equation with
- * {@link DormandPrince853} (default) or {@link DormandPrince54}, evaluates every {@link Observables measure} on the output grid from the
+ * {@link TaylorPropagator} (default), {@link DormandPrince853} or {@link DormandPrince54}, evaluates every {@link Observables measure} on the output grid from the
  * dense output, and locates the characteristic times of {@link DischargeAnalysis} by Brent
  * root-finding on the dense output of the steps that bracket them.
  *
@@ -52,7 +53,7 @@ public final class SelfDischarge {
     private String method = "auto";
 
     /** Integration methods by name. */
-    public static final String METHODS = "auto, dop853, dopri5";
+    public static final String METHODS = "auto, taylor, dop853, dopri5";
 
     private SelfDischarge(Battery battery) {
         this.battery = battery;
@@ -106,11 +107,12 @@ public final class SelfDischarge {
     }
 
     /**
-     * {@code dop853} (fewest evaluations at tight tolerances), {@code dopri5} (about half the memory),
-     * or {@code auto} (default): dop853 when it fits in the heap, else dopri5.
+     * {@code taylor} (the series of exp(hL): fewest evaluations, see {@link TaylorPropagator}),
+     * {@code dop853}, {@code dopri5} (fewest vectors), or {@code auto} (default): taylor when at least
+     * {@link TaylorPropagator#MIN_DEGREE} powers fit in the heap, else dopri5.
      */
     public SelfDischarge method(String m) {
-        if (!m.equals("dop853") && !m.equals("dopri5") && !m.equals("auto")) {
+        if (!m.equals("taylor") && !m.equals("dop853") && !m.equals("dopri5") && !m.equals("auto")) {
             throw new InvalidParameterException("method", "unknown method \"" + m + "\"; allowed: " + METHODS);
         }
         this.method = m;
@@ -131,16 +133,32 @@ public final class SelfDischarge {
     /** The same for DOPRI5: y1, scratch and 7 stages (9) plus the same 6 outside the integrator. */
     public static final int VECTORS_DOPRI5 = 15;
     /**
-     * Full D×D matrices alive at the peak, for the measures: the initial state, up to two samples in
-     * flight and the last processed sample.
+     * The same for the Taylor propagator with its smallest degree cap: the next state and
+     * {@link TaylorPropagator#MIN_DEGREE} powers (17) plus the same 6. At run time the cap is raised
+     * to what the actual packed length leaves room for (up to {@link TaylorPropagator#MAX_DEGREE}).
+     */
+    public static final int VECTORS_TAYLOR = TaylorPropagator.MIN_DEGREE + 1 + 6;
+    /**
+     * Full D×D matrices alive at the peak from 11 cells on, for the measures: the initial state, up to
+     * two samples in flight and the last processed sample. Below 11 cells {@link #maxLag} samples
+     * may be in flight instead of one ({@link #fullMatrices}).
      */
     public static final int FULL_MATRICES = 4;
+
+    static int fullMatrices(int cells) {
+        return FULL_MATRICES - 1 + maxLag(cells);
+    }
 
     /** Heap needed for one run of {@code cells} cells with {@code method}, in bytes. */
     public static long estimateBytes(int cells, String method) {
         long packed = 8L * SectorLindbladKernel.length(cells);
         long full = Battery.estimateBytes(cells, 1);
-        return packed * (method.equals("dopri5") ? VECTORS_DOPRI5 : VECTORS) + full * FULL_MATRICES;
+        int vectors = switch (method) {
+            case "dopri5" -> VECTORS_DOPRI5;
+            case "dop853" -> VECTORS;
+            default -> VECTORS_TAYLOR;
+        };
+        return packed * vectors + full * fullMatrices(cells);
     }
 
     /** Refuses a run that cannot fit in this JVM's heap, naming the largest N that would. */
@@ -153,7 +171,7 @@ public final class SelfDischarge {
             while (fit < Battery.MAX_CELLS && estimateBytes(fit + 1, method) <= 0.9 * max) {
                 fit++;
             }
-            String hint = method.equals("dop853") && estimateBytes(cells, "dopri5") <= 0.9 * max
+            String hint = !method.equals("dopri5") && estimateBytes(cells, "dopri5") <= 0.9 * max
                     ? "; --method dopri5 needs fewer vectors and fits" : "";
             throw new InvalidParameterException("cells", String.format(java.util.Locale.ROOT,
                     "%d cells need about %.1f GiB of heap with --method %s but this JVM may use %.1f GiB; allowed here: cells <= %d%s "
@@ -167,12 +185,33 @@ public final class SelfDischarge {
         requireMemory(cells, "auto");
     }
 
-    /** The concrete method {@code auto} stands for at this size: dop853 if it fits in the heap, else dopri5. */
+    /** The concrete method {@code auto} stands for at this size: taylor if it fits in the heap, else dopri5. */
     public static String resolveMethod(int cells, String method) {
         if (!method.equals("auto")) {
             return method;
         }
-        return estimateBytes(cells, "dop853") <= 0.9 * Runtime.getRuntime().maxMemory() ? "dop853" : "dopri5";
+        return estimateBytes(cells, "taylor") <= 0.9 * Runtime.getRuntime().maxMemory() ? "taylor" : "dopri5";
+    }
+
+    /**
+     * The Taylor propagator's degree cap for this run: as many powers as the heap holds next to the
+     * measures' matrices and the vectors outside the integrator, at the kernel's actual packed
+     * length (an orbit kernel is many times shorter than the estimate's sector length).
+     */
+    static int taylorDegree(int cells, int packedLength) {
+        long vector = 8L * packedLength;
+        long free = (long) (0.9 * Runtime.getRuntime().maxMemory()) - Battery.estimateBytes(cells, 1) * fullMatrices(cells)
+                - vector * (VECTORS_TAYLOR - TaylorPropagator.MIN_DEGREE);
+        long fit = free / vector;
+        return (int) Math.max(TaylorPropagator.MIN_DEGREE, Math.min(TaylorPropagator.MAX_DEGREE, fit));
+    }
+
+    private OdeIntegrator integrator(String chosen, int packedLength) {
+        return switch (chosen) {
+            case "dopri5" -> new DormandPrince54(tolerances);
+            case "dop853" -> new DormandPrince853(tolerances);
+            default -> new TaylorPropagator(tolerances, taylorDegree(battery.cells(), packedLength));
+        };
     }
 
     public DischargeResult run() {
@@ -197,9 +236,11 @@ public final class SelfDischarge {
         final String representation = describe(kernel, symmetry);
         // Held in a one-slot array so the integrated state can be released before events are located.
         final double[][] state = {kernel.pack(rho0)};
-        final double[] packedSample = new double[kernel.length()];
+        // Output times inside one step are interpolated together (one pass over the step's stored
+        // vectors); up to 10 cells a few packed buffers are cheap, from 11 cells on one is kept.
+        final double[][] packedSamples = new double[n >= 11 ? 1 : 8][];
         final String chosen = resolveMethod(n, method);
-        final OdeIntegrator integrator = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
+        final OdeIntegrator integrator = integrator(chosen, kernel.length());
 
         Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry);
         rows[0] = first.values();
@@ -252,11 +293,14 @@ public final class SelfDischarge {
         }
 
         final int[] next = {1};
-        // From 7 cells on, the measures of sample k (an O(D³) diagonalisation) run on a worker thread
-        // while the integrator moves on: on 2 cores the memory-bound integrator barely uses the second one.
+        // From 7 cells on, the measures of sample k (an O(D³) diagonalisation) run on worker threads
+        // while the integrator moves on. The propagator delivers the samples of a step in a burst, so
+        // up to 10 cells one worker per core measures them side by side; from 11 cells on a sample is
+        // too large to hold several (and its spectrum blocks already use both cores).
         final boolean pipeline = n >= PIPELINE_CELLS;
-        final int maxLag = n >= 11 ? 1 : 3;
-        final ExecutorService worker = pipeline ? Executors.newSingleThreadExecutor(r -> {
+        final int workers = measureWorkers(n);
+        final int maxLag = maxLag(n);
+        final ExecutorService worker = pipeline ? Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "qbattery-measures");
             t.setDaemon(true);
             return t;
@@ -290,21 +334,36 @@ public final class SelfDischarge {
         try {
             stats = integrator.integrate(kernel, 0.0, state[0], tEndAll, step -> {
                 while (next[0] < times.length && times[next[0]] <= step.tEnd() + 1e-12 * Math.max(1, step.tEnd())) {
-                    int k = next[0];
-                    double tk = Math.min(times[k], step.tEnd());
-                    double[] sample = new double[len];
-                    step.interpolate(tk, packedSample);
-                    kernel.unpack(packedSample, sample);
-                    Pending pk = new Pending(k, tk, sample);
-                    if (pipeline) {
-                        pk.future = worker.submit(() -> Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry));
-                    } else {
-                        pk.now = Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry);
+                    int count = 0;
+                    while (count < packedSamples.length && next[0] + count < times.length
+                            && times[next[0] + count] <= step.tEnd() + 1e-12 * Math.max(1, step.tEnd())) {
+                        count++;
                     }
-                    pending.addLast(pk);
-                    next[0]++;
-                    while (!pending.isEmpty() && (pending.size() > maxLag || pending.peekFirst().isDone())) {
-                        drainOne.run();
+                    double[] ts = new double[count];
+                    double[][] outs = new double[count][];
+                    for (int r = 0; r < count; r++) {
+                        ts[r] = Math.min(times[next[0] + r], step.tEnd());
+                        if (packedSamples[r] == null) {
+                            packedSamples[r] = new double[kernel.length()];
+                        }
+                        outs[r] = packedSamples[r];
+                    }
+                    step.interpolate(ts, outs);
+                    for (int r = 0; r < count; r++) {
+                        int k = next[0];
+                        double[] sample = new double[len];
+                        kernel.unpack(outs[r], sample);
+                        Pending pk = new Pending(k, ts[r], sample);
+                        if (pipeline) {
+                            pk.future = worker.submit(() -> Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry));
+                        } else {
+                            pk.now = Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry);
+                        }
+                        pending.addLast(pk);
+                        next[0]++;
+                        while (!pending.isEmpty() && (pending.size() > maxLag || pending.peekFirst().isDone())) {
+                            drainOne.run();
+                        }
                     }
                 }
             });
@@ -416,7 +475,7 @@ public final class SelfDischarge {
     private Double refine(Bracket br, double[] start, PackedLindbladian kernel, String chosen) {
         final double[] packed = new double[start.length];
         final double[] tmp = new double[1 << (2 * battery.cells() + 1)];
-        final OdeIntegrator in = chosen.equals("dopri5") ? new DormandPrince54(tolerances) : new DormandPrince853(tolerances);
+        final OdeIntegrator in = integrator(chosen, kernel.length());
         final double[] root = {Double.NaN};
         final double[] gStart = {br.ga()};
         // The start state is integrated in place (the caller passes a copy when it is still needed), and Brent runs inside
@@ -452,6 +511,16 @@ public final class SelfDischarge {
 
     /** Output samples from this many cells on are measured on a worker thread. */
     public static final int PIPELINE_CELLS = 7;
+
+    /** Threads measuring output samples side by side. */
+    static int measureWorkers(int cells) {
+        return cells >= 11 ? 1 : Parallel.threads();
+    }
+
+    /** Samples in flight (unpacked, waiting for or under measurement) before the integrator waits. */
+    static int maxLag(int cells) {
+        return cells >= 11 ? 1 : 2 * measureWorkers(cells) + 1;
+    }
 
     /** A sample waiting for its measures. */
     private static final class Pending {

@@ -60,8 +60,9 @@ public final class ModelOptions {
     double atol;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
-            description = "Integrator: dop853 (Dormand-Prince 8(5,3), fewest evaluations), dopri5 (Dormand-Prince 5(4), half the memory), "
-                    + "or auto = dop853 when it fits in the heap (default: ${DEFAULT-VALUE}).")
+            description = "Integrator: taylor (series of the exact flow exp(hL) with adaptive degree and step: fewest evaluations, "
+                    + "as many powers as the heap holds up to 40), dop853 (Dormand-Prince 8(5,3)), dopri5 (Dormand-Prince 5(4), fewest vectors), "
+                    + "or auto = taylor when it fits in the heap, else dopri5 (default: ${DEFAULT-VALUE}).")
     String method;
 
     Battery battery() {

@@ -26,7 +26,7 @@ package org.qbattery.kernel;
  * tests integrate it as an independent second implementation, and the benchmarks use it as the
  * baseline that the packed kernels are measured against.
  */
-public final class LindbladKernel implements OdeSystem {
+public final class LindbladKernel implements LinearOdeSystem {
     private final int cells;
     private final int dim;
     /** Bit masks and complex coefficients h = J − (i/2)(2n̄+1)G of the pair-flip terms of H_eff. */

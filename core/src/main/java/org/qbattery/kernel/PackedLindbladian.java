@@ -5,7 +5,7 @@ package org.qbattery.kernel;
  * matrix, exactly), with the conversions to and from the full row-major D×D matrix (interleaved
  * re, im; bit n of an index set when cell n is excited) that the measures read.
  */
-public interface PackedLindbladian extends OdeSystem {
+public interface PackedLindbladian extends LinearOdeSystem {
     /** Doubles in the packed state. */
     int length();
 
