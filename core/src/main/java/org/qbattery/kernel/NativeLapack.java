@@ -30,7 +30,7 @@ public final class NativeLapack {
                     Loader.load(openblas.class);
                     openblas_nolapack.blas_set_num_threads(1);
                     ok = true;
-                    status = "OpenBLAS zheevd (native, 1 thread)";
+                    status = "OpenBLAS zheevd (native, 1 thread; two-stage from order " + TWO_STAGE_ORDER + ")";
                 } catch (Throwable t) {
                     status = "native LAPACK unavailable (" + t.getClass().getSimpleName() + "): pure Java";
                 }
@@ -56,10 +56,19 @@ public final class NativeLapack {
      */
     public static double[] eigenvaluesInPlace(double[] a, int n) {
         double[] w = new double[n];
-        int info = openblas.LAPACKE_zheevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, a, n, w);
+        int info = n >= TWO_STAGE_ORDER
+                ? openblas.LAPACKE_zheevd_2stage(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, a, n, w)
+                : openblas.LAPACKE_zheevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, a, n, w);
         if (info != 0) {
             throw new ArithmeticException("zheevd failed, info = " + info);
         }
         return w;
     }
+
+    /**
+     * From this order on, the two-stage reduction (dense → band → tridiagonal, LAPACK 3.7's
+     * {@code zheevd_2stage}, eigenvalues only) replaces the one-stage one: measured here on one
+     * thread, 0.99× at 512, 1.09× at 1024 and 1.41× at 2048 (the spectra blocks of 12 cells).
+     */
+    static final int TWO_STAGE_ORDER = 1024;
 }

@@ -1,8 +1,5 @@
 package org.qbattery.kernel;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The master equation restricted to states invariant under a cyclic group of cell permutations
  * that the equation itself respects: one complex number per orbit of matrix elements.
@@ -104,55 +101,16 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         repS = java.util.Arrays.copyOf(rs, orbits);
         repC = java.util.Arrays.copyOf(rc, orbits);
         // Liouvillian terms.
-        final double[] kappa = terms.kappa;
-        final int[] mask = terms.pairMask;
-        final double[] hr = terms.pairRe, hi = terms.pairIm;
-        final int np = mask.length;
-        int maxTerms = 1 + 2 * np + 2 * cells * cells;
+        int maxTerms = 1 + 2 * terms.pairMask.length + 2 * cells * cells;
         start = new int[orbits + 1];
         int[] srcTmp = new int[Math.max(16, orbits * 4)];
         int[] coefTmp = new int[srcTmp.length];
-        Map<Coefficient, Integer> index = new HashMap<>();
-        java.util.List<Coefficient> distinct = new java.util.ArrayList<>();
+        CoefficientTable distinct = new CoefficientTable();
         int[] rowSrc = new int[maxTerms];
         double[] rowRe = new double[maxTerms], rowIm = new double[maxTerms];
         int nnz = 0;
         for (int o = 0; o < orbits; o++) {
-            final int s = repS[o], c = repC[o];
-            int t = 0;
-            rowSrc[t] = o;
-            rowRe[t] = -(kappa[s] + kappa[c] + dephasing * Integer.bitCount(s ^ c));
-            rowIm[t++] = 0;
-            for (int p = 0; p < np; p++) {
-                if (Integer.bitCount(s & mask[p]) == 1) {
-                    // −i(hr + i hi) = hi − i hr
-                    rowSrc[t] = orbitOf[(int) sectors.element(s ^ mask[p], c)];
-                    rowRe[t] = hi[p];
-                    rowIm[t++] = -hr[p];
-                }
-                if (Integer.bitCount(c & mask[p]) == 1) {
-                    // +i(hr − i hi) = hi + i hr
-                    rowSrc[t] = orbitOf[(int) sectors.element(s, c ^ mask[p])];
-                    rowRe[t] = hi[p];
-                    rowIm[t++] = hr[p];
-                }
-            }
-            for (int e = 0; e < terms.emW.length; e++) {
-                int bn = 1 << terms.emN[e], bm = 1 << terms.emM[e];
-                if ((s & bn) == 0 && (c & bm) == 0) {
-                    rowSrc[t] = orbitOf[(int) sectors.element(s | bn, c | bm)];
-                    rowRe[t] = terms.emW[e];
-                    rowIm[t++] = 0;
-                }
-            }
-            for (int e = 0; e < terms.abW.length; e++) {
-                int bn = 1 << terms.abN[e], bm = 1 << terms.abM[e];
-                if ((s & bn) != 0 && (c & bm) != 0) {
-                    rowSrc[t] = orbitOf[(int) sectors.element(s & ~bn, c & ~bm)];
-                    rowRe[t] = terms.abW[e];
-                    rowIm[t++] = 0;
-                }
-            }
+            int t = rowTerms(o, terms, dephasing, rowSrc, rowRe, rowIm);
             // Merge the terms that land in the same orbit, in a fixed order (sorted by source).
             sortBySource(rowSrc, rowRe, rowIm, t);
             for (int x = 0; x < t; ) {
@@ -168,15 +126,8 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
                         srcTmp = java.util.Arrays.copyOf(srcTmp, 2 * nnz);
                         coefTmp = java.util.Arrays.copyOf(coefTmp, 2 * nnz);
                     }
-                    Coefficient key = new Coefficient(re, im);
-                    Integer id = index.get(key);
-                    if (id == null) {
-                        id = distinct.size();
-                        index.put(key, id);
-                        distinct.add(key);
-                    }
                     srcTmp[nnz] = rowSrc[x];
-                    coefTmp[nnz++] = id;
+                    coefTmp[nnz++] = distinct.indexOf(re, im);
                 }
                 x = y;
             }
@@ -194,14 +145,114 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
             src = java.util.Arrays.copyOf(srcTmp, nnz);
             coef = java.util.Arrays.copyOf(coefTmp, nnz);
         }
-        table = new double[2 * distinct.size()];
-        for (int i = 0; i < distinct.size(); i++) {
-            table[2 * i] = distinct.get(i).re();
-            table[2 * i + 1] = distinct.get(i).im();
-        }
+        table = distinct.values();
     }
 
-    private record Coefficient(double re, double im) {
+    /**
+     * The Liouvillian terms of orbit o's representative row, before merging: (source orbit,
+     * coefficient) pairs into the row buffers; returns their count. Its own method so that the JIT
+     * compiles it early in a cold process (a long constructor loop waits for on-stack replacement).
+     */
+    private int rowTerms(int o, MasterEquationTerms terms, double dephasing, int[] rowSrc, double[] rowRe, double[] rowIm) {
+        final double[] kappa = terms.kappa;
+        final int[] mask = terms.pairMask;
+        final double[] hr = terms.pairRe, hi = terms.pairIm;
+        final int np = mask.length;
+        final int s = repS[o], c = repC[o];
+        int t = 0;
+        rowSrc[t] = o;
+        rowRe[t] = -(kappa[s] + kappa[c] + dephasing * Integer.bitCount(s ^ c));
+        rowIm[t++] = 0;
+        for (int p = 0; p < np; p++) {
+            if (Integer.bitCount(s & mask[p]) == 1) {
+                // −i(hr + i hi) = hi − i hr
+                rowSrc[t] = orbitOf[(int) sectors.element(s ^ mask[p], c)];
+                rowRe[t] = hi[p];
+                rowIm[t++] = -hr[p];
+            }
+            if (Integer.bitCount(c & mask[p]) == 1) {
+                // +i(hr − i hi) = hi + i hr
+                rowSrc[t] = orbitOf[(int) sectors.element(s, c ^ mask[p])];
+                rowRe[t] = hi[p];
+                rowIm[t++] = hr[p];
+            }
+        }
+        for (int e = 0; e < terms.emW.length; e++) {
+            int bn = 1 << terms.emN[e], bm = 1 << terms.emM[e];
+            if ((s & bn) == 0 && (c & bm) == 0) {
+                rowSrc[t] = orbitOf[(int) sectors.element(s | bn, c | bm)];
+                rowRe[t] = terms.emW[e];
+                rowIm[t++] = 0;
+            }
+        }
+        for (int e = 0; e < terms.abW.length; e++) {
+            int bn = 1 << terms.abN[e], bm = 1 << terms.abM[e];
+            if ((s & bn) != 0 && (c & bm) != 0) {
+                rowSrc[t] = orbitOf[(int) sectors.element(s & ~bn, c & ~bm)];
+                rowRe[t] = terms.abW[e];
+                rowIm[t++] = 0;
+            }
+        }
+        return t;
+    }
+
+    /** The few distinct coefficients of the reduced Liouvillian, interned without boxing. */
+    private static final class CoefficientTable {
+        private double[] values = new double[64];
+        private int size;
+        private int[] slots = new int[256]; // open addressing: index + 1, 0 = empty
+
+        int size() {
+            return size;
+        }
+
+        int indexOf(double re, double im) {
+            long h = Double.doubleToLongBits(re) * 0x9E3779B97F4A7C15L ^ Double.doubleToLongBits(im) * 0xC2B2AE3D27D4EB4FL;
+            int mask = slots.length - 1;
+            for (int i = (int) (h ^ h >>> 32) & mask; ; i = (i + 1) & mask) {
+                int v = slots[i];
+                if (v == 0) {
+                    break;
+                }
+                if (values[2 * (v - 1)] == re && values[2 * (v - 1) + 1] == im) {
+                    return v - 1;
+                }
+            }
+            if (2 * size + 2 > values.length) {
+                values = java.util.Arrays.copyOf(values, 2 * values.length);
+            }
+            values[2 * size] = re;
+            values[2 * size + 1] = im;
+            size++;
+            if (2 * size > slots.length) {
+                rehash(2 * slots.length);
+            } else {
+                insert(size - 1);
+            }
+            return size - 1;
+        }
+
+        private void insert(int idx) {
+            double re = values[2 * idx], im = values[2 * idx + 1];
+            long h = Double.doubleToLongBits(re) * 0x9E3779B97F4A7C15L ^ Double.doubleToLongBits(im) * 0xC2B2AE3D27D4EB4FL;
+            int mask = slots.length - 1;
+            int i = (int) (h ^ h >>> 32) & mask;
+            while (slots[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = idx + 1;
+        }
+
+        private void rehash(int capacity) {
+            slots = new int[capacity];
+            for (int idx = 0; idx < size; idx++) {
+                insert(idx);
+            }
+        }
+
+        double[] values() {
+            return java.util.Arrays.copyOf(values, 2 * size);
+        }
     }
 
     /** The permutation of basis states (bit strings) induced by the cell permutation n ↦ cellPermutation[n]. */
@@ -275,9 +326,51 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         }
     }
 
+    /**
+     * For every element (s, c) of the full matrix: 2·orbit, plus 1 where the stored orbit holds
+     * ρ(c, s) (the conjugate). Built on the first unpack up to 12 cells (67 MB there): unpacking is
+     * then one sequential read and one gather per element instead of a rank lookup into the
+     * 39 MB orbit table, which missed the caches on every element at 12 cells.
+     */
+    private int[] fullMap;
+
+    private synchronized int[] fullMap() {
+        if (fullMap == null) {
+            final int d = sectors.dim;
+            final int[] map = new int[d * d];
+            Parallel.forRange(d, 4L * d, (from, to) -> {
+                for (int s = from; s < to; s++) {
+                    final int ks = Integer.bitCount(s);
+                    for (int c = 0; c < d; c++) {
+                        map[s * d + c] = Integer.bitCount(c) <= ks
+                                ? orbitOf[(int) sectors.element(s, c)] << 1
+                                : orbitOf[(int) sectors.element(c, s)] << 1 | 1;
+                    }
+                }
+            });
+            fullMap = map;
+        }
+        return fullMap;
+    }
+
+    /** Cells up to which {@link #unpack} keeps a full-size index map; lowered only by tests. */
+    static int mapCells = 12;
+
     @Override
     public void unpack(double[] packed, double[] full) {
         final int d = sectors.dim;
+        if (sectors.cells <= mapCells) {
+            final int[] map = fullMap();
+            Parallel.forRange(d, 2L * d, (from, to) -> {
+                for (int i = from * d, end = to * d; i < end; i++) {
+                    final int x = map[i];
+                    final int o = x & ~1;
+                    full[2 * i] = packed[o];
+                    full[2 * i + 1] = (1 - 2 * (x & 1)) * packed[o + 1];
+                }
+            });
+            return;
+        }
         Parallel.forRange(d, 4L * d, (from, to) -> {
             for (int s = from; s < to; s++) {
                 final int ks = Integer.bitCount(s);

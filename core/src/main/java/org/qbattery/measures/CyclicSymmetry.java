@@ -194,9 +194,12 @@ public final class CyclicSymmetry {
             sinT[e] = Math.sin(ang);
         }
         double[] blk = new double[2 * m * m];
+        double[] rootSize = new double[m];
+        for (int y = 0; y < m; y++) {
+            rootSize[y] = Math.sqrt(orb[y].length);
+        }
         for (int x = 0; x < m; x++) {
             int a = orb[x][0];
-            int oa = orb[x].length;
             int row = 2 * a * dim;
             for (int y = 0; y < m; y++) {
                 int[] ob = orb[y];
@@ -208,7 +211,7 @@ public final class CyclicSymmetry {
                     re += c * rr - sn * ri;
                     im += c * ri + sn * rr;
                 }
-                double f = Math.sqrt((double) oa / obn);
+                double f = rootSize[x] / rootSize[y];
                 blk[2 * (x * m + y)] = f * re;
                 blk[2 * (x * m + y) + 1] = f * im;
             }

@@ -81,9 +81,12 @@ class HermitianEigenvaluesTest {
         }
     }
 
-    /** The native path (OpenBLAS zheevd) against the pure-Java one, at the sizes where it takes over. */
+    /**
+     * The native path (OpenBLAS zheevd) against the pure-Java one, at the sizes where it takes over
+     * and where the two-stage reduction does.
+     */
     @org.junit.jupiter.params.ParameterizedTest(name = "n = {0}")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {64, 120, 128, 200, 256})
+    @org.junit.jupiter.params.provider.ValueSource(ints = {64, 120, 128, 200, 256, NativeLapack.TWO_STAGE_ORDER})
     void nativeAgreesWithPureJava(int n) {
         if (System.getenv("CI") != null) {
             assertThat(NativeLapack.available()).as(NativeLapack.status()).isTrue();

@@ -155,6 +155,19 @@ class SymmetricLindbladKernelTest {
         }
     }
 
+    /** Unpacking without the full-size index map (used from 13 cells on) gives the same matrix. */
+    @ParameterizedTest(name = "seed {0}, N = {1}, {2}")
+    @MethodSource("cases")
+    void unpackWithoutTheIndexMapMatches(int seed, int n, String kind) {
+        int before = SymmetricLindbladKernel.mapCells;
+        try {
+            SymmetricLindbladKernel.mapCells = 0;
+            matchesDenseConstructionOnInvariantStates(seed, n, kind);
+        } finally {
+            SymmetricLindbladKernel.mapCells = before;
+        }
+    }
+
     @Test
     void refusesAPermutationThatIsNotASymmetry() {
         double[][] j = {{0, 1, 0}, {1, 0, 1}, {0, 1, 0}};
