@@ -78,6 +78,8 @@ public final class TaylorPropagator implements OdeIntegrator {
         v[0] = yInOut;
         double[] next = new double[n];
         final double[] raw = new double[maxDegree + 1]; // weighted RMS norms of v[p]
+        final double[] w = new double[n]; // 1 / (atol + rtol·|y_i|) at the step start
+        final LinearOdeSystem lin = (LinearOdeSystem) f;
         final double rtol = tol.rtol(), atol = tol.atol();
         final Step step = new Step(v);
         long accepted = 0, shortened = 0, evals = 0;
@@ -87,7 +89,7 @@ public final class TaylorPropagator implements OdeIntegrator {
             if (accepted >= maxSteps) {
                 throw new IllegalStateException("propagator exceeded " + maxSteps + " steps at t=" + t);
             }
-            raw[0] = weightedNorm(v[0], v[0], rtol, atol);
+            raw[0] = weights(v[0], w, rtol, atol);
             if (raw[0] == 0) {
                 // y = 0 stays 0.
                 if (handler != null) {
@@ -105,9 +107,8 @@ public final class TaylorPropagator implements OdeIntegrator {
                     if (v[computed] == null) {
                         v[computed] = new double[n];
                     }
-                    f.derivative(t, v[computed - 1], v[computed]);
+                    raw[computed] = Math.sqrt(lin.derivativeWeightedSquares(v[computed - 1], v[computed], w) / n);
                     evals++;
-                    raw[computed] = weightedNorm(v[computed], v[0], rtol, atol);
                     if (Double.isNaN(h)) {
                         // First step: from the first power only; shortened below if it was too bold.
                         h = raw[1] == 0 ? t1 - t : TARGET_HRHO / (raw[1] / raw[0]);
@@ -186,11 +187,15 @@ public final class TaylorPropagator implements OdeIntegrator {
         return -1;
     }
 
-    private static double weightedNorm(double[] x, double[] y, double rtol, double atol) {
-        return Math.sqrt(VectorOps.weightedSquares(y, y, ONE, new double[][] {x}, rtol, atol)[0] / x.length);
+    /** Fills w with 1/(atol + rtol·|y_i|) and returns the weighted RMS norm of y. */
+    private static double weights(double[] y, double[] w, double rtol, double atol) {
+        Parallel.forRange(y.length, 4, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                w[i] = 1.0 / (atol + rtol * Math.abs(y[i]));
+            }
+        });
+        return Math.sqrt(VectorOps.weightedSquares(y, w) / y.length);
     }
-
-    private static final double[][] ONE = {{1.0}};
 
     /** One step's dense output: the truncated series at any point of the step. */
     private static final class Step implements StepInterpolator {

@@ -141,6 +141,42 @@ public final class VectorOps {
         return sums;
     }
 
+    /**
+     * {@code Σ_i (x_i·w_i)²}, summed per fixed block and then over blocks in order, so that the
+     * result does not depend on the thread count.
+     */
+    public static double weightedSquares(double[] x, double[] w) {
+        final int n = x.length;
+        final int blocks = (n + BLOCK - 1) / BLOCK;
+        final double[] partial = new double[blocks];
+        Parallel.forRange(blocks, 4L * BLOCK, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                partial[b] = weightedSquares(x, w, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+            }
+        });
+        double sum = 0;
+        for (double p : partial) {
+            sum += p;
+        }
+        return sum;
+    }
+
+    /** {@code Σ_{lo ≤ i < hi} (x_i·w_i)²}. */
+    public static double weightedSquares(double[] x, double[] w, int lo, int hi) {
+        double s0 = 0, s1 = 0;
+        int i = lo;
+        for (; i + 1 < hi; i += 2) {
+            double a = x[i] * w[i], b = x[i + 1] * w[i + 1];
+            s0 += a * a;
+            s1 += b * b;
+        }
+        if (i < hi) {
+            double a = x[i] * w[i];
+            s0 += a * a;
+        }
+        return s0 + s1;
+    }
+
     /** Weighted RMS norm of the embedded error estimate {@code h·Σ e_j k_j}. */
     public static double errorNorm(double[] y0, double[] y1, double h, double[] e, double[][] k, double rtol, double atol) {
         return Math.abs(h) * Math.sqrt(weightedSquares(y0, y1, e, k, rtol, atol) / y0.length);

@@ -22,6 +22,8 @@ public final class CyclicSymmetry {
     private final int[] perm;          // basis permutation i ↦ Π i
     private final int[] cellPermutation;
     private final int[][][] orbitsByCharacter; // [s] → list of orbits (each: basis states π^c a, c < o)
+    /** The same flattened per character: orbit y of block s is orbitFlat[s][orbitStart[s][y] ..< orbitStart[s][y+1]]. */
+    private final int[][] orbitStart, orbitFlat;
 
     /**
      * @param cellPermutation cell n ↦ cellPermutation[n]
@@ -75,8 +77,19 @@ public final class CyclicSymmetry {
             }
         }
         orbitsByCharacter = new int[r][][];
+        orbitStart = new int[r][];
+        orbitFlat = new int[r][];
         for (int s = 0; s < r; s++) {
-            orbitsByCharacter[s] = byS.get(s).toArray(new int[0][]);
+            int[][] orbs = byS.get(s).toArray(new int[0][]);
+            orbitsByCharacter[s] = orbs;
+            orbitStart[s] = new int[orbs.length + 1];
+            for (int y = 0; y < orbs.length; y++) {
+                orbitStart[s][y + 1] = orbitStart[s][y] + orbs[y].length;
+            }
+            orbitFlat[s] = new int[orbitStart[s][orbs.length]];
+            for (int y = 0; y < orbs.length; y++) {
+                System.arraycopy(orbs[y], 0, orbitFlat[s], orbitStart[s][y], orbs[y].length);
+            }
         }
     }
 
@@ -194,20 +207,22 @@ public final class CyclicSymmetry {
             sinT[e] = Math.sin(ang);
         }
         double[] blk = new double[2 * m * m];
+        // Flat orbit lists: the inner loops read one int array in order instead of an array per orbit.
+        final int[] st = orbitStart[s], fl = orbitFlat[s];
         double[] rootSize = new double[m];
         for (int y = 0; y < m; y++) {
-            rootSize[y] = Math.sqrt(orb[y].length);
+            rootSize[y] = Math.sqrt(st[y + 1] - st[y]);
         }
         for (int x = 0; x < m; x++) {
-            int a = orb[x][0];
+            int a = fl[st[x]];
             int row = 2 * a * dim;
             for (int y = 0; y < m; y++) {
-                int[] ob = orb[y];
-                int obn = ob.length;
+                final int lo = st[y], obn = st[y + 1] - lo;
                 double re = 0, im = 0;
                 for (int e = 0; e < obn; e++) {
                     double c = cosT[e], sn = sinT[e];
-                    double rr = rho[row + 2 * ob[e]], ri = rho[row + 2 * ob[e] + 1];
+                    int at = row + 2 * fl[lo + e];
+                    double rr = rho[at], ri = rho[at + 1];
                     re += c * rr - sn * ri;
                     im += c * ri + sn * rr;
                 }

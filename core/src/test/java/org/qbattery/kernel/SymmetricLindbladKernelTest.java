@@ -190,4 +190,45 @@ class SymmetricLindbladKernelTest {
         double[][] r = TestSupport.derivativeOnOneAndFourThreads(k, y);
         assertThat(r[1]).containsExactly(r[0]);
     }
+
+    /**
+     * The fused derivative-and-norm gives the plain derivative and the plain weighted sum of squares
+     * (up to the order of summation), the same on one and on four threads.
+     */
+    @Test
+    void fusedNormEqualsTwoPassesOnAnyThreadCount() {
+        int n = 9;
+        int[] p = permutation("reflection", n);
+        double[][][] m = symmetricModel(new Random(8), n, p);
+        SymmetricLindbladKernel k = new SymmetricLindbladKernel(n, m[0], m[1], 0.3, 0.1, p);
+        Random rnd = new Random(9);
+        double[] y = new double[k.length()], w = new double[k.length()];
+        for (int x = 0; x < y.length; x++) {
+            y[x] = rnd.nextGaussian();
+            w[x] = 1 / (1e-3 + rnd.nextDouble());
+        }
+        double[] plain = new double[y.length];
+        k.derivative(0, y, plain);
+        double twoPass = 0;
+        for (int x = 0; x < y.length; x++) {
+            twoPass += plain[x] * w[x] * plain[x] * w[x];
+        }
+        double[] sums = new double[2];
+        double[][] outs = new double[2][y.length];
+        int before = Parallel.threads();
+        try {
+            int[] threads = {1, 4};
+            for (int i = 0; i < 2; i++) {
+                Parallel.setThreads(threads[i]);
+                sums[i] = k.derivativeWeightedSquares(y, outs[i], w);
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+        assertThat(outs[0]).containsExactly(plain);
+        assertThat(outs[1]).containsExactly(plain);
+        assertThat(sums[1]).isEqualTo(sums[0]);
+        // Reordering a sum of n positive terms changes it by at most n·ε relative.
+        assertThat(sums[0]).isCloseTo(twoPass, org.assertj.core.api.Assertions.within(y.length * Math.ulp(1.0) * twoPass));
+    }
 }
