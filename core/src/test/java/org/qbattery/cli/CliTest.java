@@ -118,6 +118,7 @@ class CliTest {
         a.add(Arguments.of("--dt", new String[] {"--dt", "0"}));
         a.add(Arguments.of("--rtol", new String[] {"--rtol", "2"}));
         a.add(Arguments.of("--variant", new String[] {"--variant", "imaginary"}));
+        a.add(Arguments.of("--method", new String[] {"--method", "rk4"}));
         return a.stream();
     }
 
