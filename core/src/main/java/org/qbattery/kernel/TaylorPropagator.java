@@ -81,7 +81,7 @@ public final class TaylorPropagator implements OdeIntegrator {
         final double[] w = new double[n]; // 1 / (atol + rtol·|y_i|) at the step start
         final LinearOdeSystem lin = (LinearOdeSystem) f;
         final double rtol = tol.rtol(), atol = tol.atol();
-        final Step step = new Step(v);
+        final Step step = new Step(v, raw);
         long accepted = 0, shortened = 0, evals = 0;
         double t = t0;
         double h = Double.NaN;
@@ -197,19 +197,36 @@ public final class TaylorPropagator implements OdeIntegrator {
         return Math.sqrt(VectorOps.weightedSquares(y, w) / y.length);
     }
 
-    /** One step's dense output: the truncated series at any point of the step. */
+    /**
+     * One step's dense output: the truncated series at any point of the step. Inside the step the
+     * terms fall faster ((θh)^p instead of h^p), so each time is summed only to the degree that the
+     * step's own truncation test needs there: at small N, where outputs are dense and the state is
+     * short, these sums cost more than the evaluations.
+     */
     private static final class Step implements StepInterpolator {
         private final double[][] v;
+        private final double[] raw;
         private double tStart, tEnd, h;
         private int m;
 
-        Step(double[][] v) {
+        Step(double[][] v, double[] raw) {
             this.v = v;
+            this.raw = raw;
         }
 
-        private Step(double tStart, double tEnd, double h, int m, double[][] v) {
+        private Step(double tStart, double tEnd, double h, int m, double[][] v, double[] raw) {
             this.v = v;
+            this.raw = raw;
             set(tStart, tEnd, h, m);
+        }
+
+        /** Degree for y(tStart + dt): the step's m at its end, the truncation test's below it. */
+        private int degreeAt(double dt) {
+            if (dt >= h) {
+                return m;
+            }
+            int d = degreeFor(raw, m, dt);
+            return d < 0 ? m : d;
         }
 
         void set(double tStart, double tEnd, double h, int m) {
@@ -244,7 +261,8 @@ public final class TaylorPropagator implements OdeIntegrator {
 
         @Override
         public void interpolate(double t, double[] out) {
-            evaluate(Math.max(0, Math.min(h, t - tStart)), m, out);
+            double dt = Math.max(0, Math.min(h, t - tStart));
+            evaluate(dt, degreeAt(dt), out);
         }
 
         /** One cache-blocked pass over the powers for all the times (each power is read once). */
@@ -255,7 +273,7 @@ public final class TaylorPropagator implements OdeIntegrator {
                 double dt = Math.max(0, Math.min(h, ts[r] - tStart));
                 double w = 1;
                 c[r][0] = 1;
-                for (int p = 1; p <= m; p++) {
+                for (int p = 1, d = degreeAt(dt); p <= d; p++) {
                     w *= dt / p;
                     c[r][p] = w;
                 }
@@ -271,7 +289,7 @@ public final class TaylorPropagator implements OdeIntegrator {
             for (int p = 0; p <= m; p++) {
                 c[p] = v[p].clone();
             }
-            return new Step(tStart, tEnd, h, m, c);
+            return new Step(tStart, tEnd, h, m, c, java.util.Arrays.copyOf(raw, m + 1));
         }
     }
 }
