@@ -146,12 +146,17 @@ class SymmetricLindbladKernelTest {
     @ParameterizedTest(name = "seed {0}, N = {1}, {2}")
     @MethodSource("cases")
     void wideLayoutMatchesDenseConstruction(int seed, int n, String kind) {
-        int before = SymmetricLindbladKernel.compactTableLimit;
+        withSwitch(() -> SymmetricLindbladKernel.compactTableLimit, v -> SymmetricLindbladKernel.compactTableLimit = v, seed, n, kind);
+    }
+
+    /** The dense comparison with one of the kernel's test switches at 0, restored afterwards. */
+    private void withSwitch(java.util.function.IntSupplier get, java.util.function.IntConsumer set, int seed, int n, String kind) {
+        int before = get.getAsInt();
         try {
-            SymmetricLindbladKernel.compactTableLimit = 0;
+            set.accept(0);
             matchesDenseConstructionOnInvariantStates(seed, n, kind);
         } finally {
-            SymmetricLindbladKernel.compactTableLimit = before;
+            set.accept(before);
         }
     }
 
@@ -159,13 +164,7 @@ class SymmetricLindbladKernelTest {
     @ParameterizedTest(name = "seed {0}, N = {1}, {2}")
     @MethodSource("cases")
     void unpackWithoutTheIndexMapMatches(int seed, int n, String kind) {
-        int before = SymmetricLindbladKernel.mapCells;
-        try {
-            SymmetricLindbladKernel.mapCells = 0;
-            matchesDenseConstructionOnInvariantStates(seed, n, kind);
-        } finally {
-            SymmetricLindbladKernel.mapCells = before;
-        }
+        withSwitch(() -> SymmetricLindbladKernel.mapCells, v -> SymmetricLindbladKernel.mapCells = v, seed, n, kind);
     }
 
     @Test
