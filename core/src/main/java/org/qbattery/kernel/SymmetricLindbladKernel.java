@@ -1,19 +1,23 @@
 package org.qbattery.kernel;
 
 /**
- * The master equation restricted to states invariant under a cyclic group of cell permutations
- * that the equation itself respects: one complex number per orbit of matrix elements.
+ * The master equation restricted to states invariant under a group of cell permutations that the
+ * equation itself respects: one complex number per orbit of matrix elements.
  *
  * <p>If π permutes the cells, maps the exchange couplings and the decay matrix G onto themselves
- * (a graph automorphism: the ring's rotation, the chain's reflection, the star's leaf rotation) and
- * ρ(0) = Π ρ(0) Π†, then ρ(t) = Π ρ(t) Π† for all t, i.e. ρ(s, c) = ρ(πs, πc). So ρ is fixed by one
- * value per orbit {(π^j s, π^j c)} of element pairs, and
+ * (a graph automorphism: the ring's rotations and reflections, the chain's reflection, any
+ * permutation of the complete graph, any permutation of the star's leaves) and
+ * ρ(0) = Π ρ(0) Π†, then ρ(t) = Π ρ(t) Π† for all t, i.e. ρ(s, c) = ρ(πs, πc). The same holds for
+ * every π of the group the given permutations generate, so ρ is fixed by one value per orbit
+ * {(πs, πc)} of element pairs, and
  * <pre>  dv_o/dt = Σ_{o'} (Σ_{(x,y) ∈ o'} L[(s_o, c_o), (x, y)]) v_{o'}  </pre>
  * with (s_o, c_o) any representative of orbit o and L the Liouvillian of {@link LindbladKernel}
  * (diagonal −κ_s − κ_c − γφ|s⊕c|, −i h on s ⊕ pair, +i h* on c ⊕ pair, E_nm on (s+2^n, c+2^m),
  * A_nm on (s−2^n, c−2^m)). Only the k ≥ k' excitation blocks are kept, as in
- * {@link SectorLindbladKernel}: the ring of 12 cells needs 0.8 million numbers instead of 9.7
- * million, and every vector operation of the integrator shrinks by the group order.
+ * {@link SectorLindbladKernel}: the ring of 12 cells needs 0.4 million numbers (rotations and
+ * reflections) instead of 9.7 million, the complete graph of 12 cells (all permutations: an orbit is
+ * fixed by |s∩c|, |s∖c|, |c∖s|) a few hundred, and every vector operation of the integrator
+ * shrinks alike.
  *
  * <p>Why a precomputed sparse matrix rather than bit operations: orbit lookups are irregular, so
  * the reduced Liouvillian is built once (CSR, with its few distinct coefficients in a table) and
@@ -22,6 +26,7 @@ package org.qbattery.kernel;
  */
 public final class SymmetricLindbladKernel implements PackedLindbladian {
     private final Sectors sectors;
+    /** Size of the largest orbit (the group order where some element pair has no stabiliser). */
     private final int order;
     /** Orbit number of every k ≥ k' element (see {@link Sectors#element}). */
     private final int[] orbitOf;
@@ -44,11 +49,25 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
      */
     public SymmetricLindbladKernel(int cells, double[][] exchange, double[][] decay, double nbar, double dephasing,
                                    int[] cellPermutation) {
-        for (int a = 0; a < cells; a++) {
-            for (int b = 0; b < cells; b++) {
-                int pa = cellPermutation[a], pb = cellPermutation[b];
-                if (exchange[pa][pb] != exchange[a][b] || decay[pa][pb] != decay[a][b]) {
-                    throw new IllegalArgumentException("the permutation is not a symmetry of the couplings and decay matrix");
+        this(cells, exchange, decay, nbar, dephasing, new int[][] {cellPermutation});
+    }
+
+    /**
+     * @param generators cell permutations (n ↦ generators[i][n]) generating the group; each must be
+     *                   an automorphism of {@code exchange} and {@code decay} (checked)
+     */
+    public SymmetricLindbladKernel(int cells, double[][] exchange, double[][] decay, double nbar, double dephasing,
+                                   int[][] generators) {
+        if (generators.length == 0) {
+            throw new IllegalArgumentException("no permutation given");
+        }
+        for (int[] cellPermutation : generators) {
+            for (int a = 0; a < cells; a++) {
+                for (int b = 0; b < cells; b++) {
+                    int pa = cellPermutation[a], pb = cellPermutation[b];
+                    if (exchange[pa][pb] != exchange[a][b] || decay[pa][pb] != decay[a][b]) {
+                        throw new IllegalArgumentException("the permutation is not a symmetry of the couplings and decay matrix");
+                    }
                 }
             }
         }
@@ -58,21 +77,16 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         if (sectors.elements > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many cells: " + cells);
         }
-        int[] perm = basisPermutation(cells, cellPermutation);
-        int g = 1;
-        int[] pg = perm.clone();
-        while (!isIdentity(pg)) {
-            for (int x = 0; x < dim; x++) {
-                pg[x] = perm[pg[x]];
-            }
-            g++;
+        final int[][] perms = new int[generators.length][];
+        for (int i = 0; i < generators.length; i++) {
+            perms[i] = basisPermutation(cells, generators[i]);
         }
-        order = g;
-        // Orbits, numbered in order of their first element.
+        // Orbits, numbered in order of their first element; each found by a search over the generators.
         orbitOf = new int[(int) sectors.elements];
         java.util.Arrays.fill(orbitOf, -1);
         int[] rs = new int[16], rc = new int[16];
-        int orbits = 0;
+        int[] stackS = new int[16], stackC = new int[16];
+        int orbits = 0, largest = 1;
         for (int k = 0; k <= cells; k++) {
             for (int kp = 0; kp <= k; kp++) {
                 for (int s : sectors.strings[k]) {
@@ -87,17 +101,34 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
                         }
                         rs[orbits] = s;
                         rc[orbits] = c;
-                        int x = s, y = c;
-                        do {
-                            orbitOf[(int) sectors.element(x, y)] = orbits;
-                            x = perm[x];
-                            y = perm[y];
-                        } while (x != s || y != c);
+                        orbitOf[e] = orbits;
+                        int top = 0, size = 1;
+                        stackS[top] = s;
+                        stackC[top++] = c;
+                        while (top > 0) {
+                            int x = stackS[--top], y = stackC[top];
+                            for (int[] perm : perms) {
+                                int px = perm[x], py = perm[y];
+                                int pe = (int) sectors.element(px, py);
+                                if (orbitOf[pe] < 0) {
+                                    orbitOf[pe] = orbits;
+                                    size++;
+                                    if (top == stackS.length) {
+                                        stackS = java.util.Arrays.copyOf(stackS, 2 * top);
+                                        stackC = java.util.Arrays.copyOf(stackC, 2 * top);
+                                    }
+                                    stackS[top] = px;
+                                    stackC[top++] = py;
+                                }
+                            }
+                        }
+                        largest = Math.max(largest, size);
                         orbits++;
                     }
                 }
             }
         }
+        order = largest;
         repS = java.util.Arrays.copyOf(rs, orbits);
         repC = java.util.Arrays.copyOf(rc, orbits);
         // Liouvillian terms.
@@ -270,15 +301,6 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         return perm;
     }
 
-    private static boolean isIdentity(int[] p) {
-        for (int x = 0; x < p.length; x++) {
-            if (p[x] != x) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static void sortBySource(int[] s, double[] re, double[] im, int n) {
         for (int i = 1; i < n; i++) {
             int ks = s[i];
@@ -296,7 +318,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         }
     }
 
-    /** Order of the permutation group. */
+    /** Size of the largest orbit: the group's order when some element pair has no stabiliser (a cyclic group of cells always has one). */
     public int order() {
         return order;
     }

@@ -230,4 +230,120 @@ class SymmetricLindbladKernelTest {
         // Reordering a sum of n positive terms changes it by at most n·ε relative.
         assertThat(sums[0]).isCloseTo(twoPass, org.assertj.core.api.Assertions.within(y.length * Math.ulp(1.0) * twoPass));
     }
+
+    /** Every element of the group the cell permutations generate (closure; small n only). */
+    static java.util.List<int[]> group(int n, int[][] generators) {
+        java.util.List<int[]> all = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int[] id = IntStream.range(0, n).toArray();
+        all.add(id);
+        seen.add(java.util.Arrays.toString(id));
+        for (int i = 0; i < all.size(); i++) {
+            for (int[] g : generators) {
+                int[] h = new int[n];
+                for (int k = 0; k < n; k++) {
+                    h[k] = g[all.get(i)[k]];
+                }
+                if (seen.add(java.util.Arrays.toString(h))) {
+                    all.add(h);
+                }
+            }
+        }
+        return all;
+    }
+
+    static Stream<Arguments> groups() {
+        return Stream.of(
+                Arguments.of("dihedral", 4), Arguments.of("dihedral", 5),
+                Arguments.of("all", 3), Arguments.of("all", 4), Arguments.of("all", 5),
+                Arguments.of("leaves", 4), Arguments.of("leaves", 5));
+    }
+
+    static int[][] generators(String kind, int n) {
+        int[] transposition = IntStream.range(0, n).toArray();
+        return switch (kind) {
+            case "dihedral" -> new int[][] {permutation("rotation", n), permutation("reflection", n)};
+            case "all" -> {
+                transposition[0] = 1;
+                transposition[1] = 0;
+                yield new int[][] {permutation("rotation", n), transposition};
+            }
+            default -> {
+                transposition[1] = 2;
+                transposition[2] = 1;
+                yield new int[][] {permutation("star", n), transposition};
+            }
+        };
+    }
+
+    /**
+     * Several generators (ring: rotations and reflections; complete graph: all permutations; star:
+     * all permutations of the leaves): couplings averaged over the whole group, states averaged
+     * over it, the unpacked reduced derivative equals the dense one.
+     */
+    @ParameterizedTest(name = "{0}, N = {1}")
+    @MethodSource("groups")
+    void generatedGroupsMatchDenseConstruction(String kind, int n) {
+        Random rnd = new Random(31L * n + kind.hashCode());
+        java.util.List<int[]> elements = group(n, generators(kind, n));
+        double[][][] m = new double[2][n][n];
+        double[][] j0 = new double[n][n], g0 = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = a; b < n; b++) {
+                j0[a][b] = j0[b][a] = a == b ? 0 : rnd.nextGaussian();
+                g0[a][b] = g0[b][a] = a == b ? 0.5 + rnd.nextDouble() : 0.2 * rnd.nextGaussian();
+            }
+        }
+        int d = 1 << n;
+        double[] rho0 = TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d));
+        double[] rho = new double[rho0.length];
+        for (int[] pi : elements) {
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    m[0][pi[a]][pi[b]] += j0[a][b] / elements.size();
+                    m[1][pi[a]][pi[b]] += g0[a][b] / elements.size();
+                }
+            }
+            int[] perm = SymmetricLindbladKernel.basisPermutation(n, pi);
+            for (int s = 0; s < d; s++) {
+                for (int c = 0; c < d; c++) {
+                    rho[2 * (perm[s] * d + perm[c])] += rho0[2 * (s * d + c)] / elements.size();
+                    rho[2 * (perm[s] * d + perm[c]) + 1] += rho0[2 * (s * d + c) + 1] / elements.size();
+                }
+            }
+        }
+        // Averaging sums in different orders: give each orbit of cell pairs its canonical member's
+        // value exactly (the kernel checks symmetry bit for bit).
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                int ca = a, cb = b;
+                for (int[] pi : elements) {
+                    if (pi[a] < ca || (pi[a] == ca && pi[b] < cb)) {
+                        ca = pi[a];
+                        cb = pi[b];
+                    }
+                }
+                m[0][a][b] = m[0][ca][cb];
+                m[1][a][b] = m[1][ca][cb];
+            }
+        }
+        double nbar = 0.3, deph = 0.2;
+        SymmetricLindbladKernel k = new SymmetricLindbladKernel(n, m[0], m[1], nbar, deph, generators(kind, n));
+        double[] back = new double[rho.length];
+        k.unpack(k.pack(rho), back);
+        assertThat(TestSupport.maxAbsDiff(back, rho)).isLessThan(1e-15);
+        assertThat(TestSupport.deviationFromDense(k, rho, n, m, nbar, deph)).isLessThan(1e-13);
+        if (kind.equals("all")) {
+            // Under all permutations an element pair (s, c) is fixed by |s∩c|, |s∖c|, |c∖s|; kept: |s| ≥ |c|.
+            int types = 0;
+            for (int a = 0; a <= n; a++) {
+                for (int b = 0; a + b <= n; b++) {
+                    for (int e = 0; a + b + e <= n; e++) {
+                        types += b >= e ? 1 : 0;
+                    }
+                }
+            }
+            assertThat(k.orbits()).isEqualTo(types);
+        }
+    }
 }
