@@ -73,7 +73,6 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         }
         MasterEquationTerms terms = new MasterEquationTerms(cells, exchange, decay, nbar, dephasing);
         sectors = new Sectors(cells);
-        final int dim = sectors.dim;
         if (sectors.elements > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many cells: " + cells);
         }
