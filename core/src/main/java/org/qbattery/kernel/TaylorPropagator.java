@@ -96,7 +96,7 @@ public final class TaylorPropagator implements OdeIntegrator {
             if (raw[0] == 0) {
                 // y = 0 stays 0.
                 if (handler != null) {
-                    step.set(t, t1, t1 - t, 0);
+                    step.set(t, t1, t1 - t, 0, v[0]);
                     handler.handleStep(step);
                 }
                 t = t1;
@@ -146,11 +146,12 @@ public final class TaylorPropagator implements OdeIntegrator {
             double tNew = (t + h >= t1 || t1 - (t + h) <= 1e-12 * Math.max(1, Math.abs(t1))) ? t1 : t + h;
             h = tNew - t;
             accepted++;
+            // The step's end state first: the dense output hands it out at tEnd instead of summing again.
+            step.evaluate(h, m, next);
             if (handler != null) {
-                step.set(t, tNew, h, m);
+                step.set(t, tNew, h, m, next);
                 handler.handleStep(step);
             }
-            step.evaluate(h, m, next);
             double[] sw = v[0];
             v[0] = next;
             next = sw;
@@ -211,32 +212,32 @@ public final class TaylorPropagator implements OdeIntegrator {
         private final double[] raw;
         private double tStart, tEnd, h;
         private int m;
+        /** y(tEnd), summed once by the integrator. */
+        private double[] end;
 
         Step(double[][] v, double[] raw) {
             this.v = v;
             this.raw = raw;
         }
 
-        private Step(double tStart, double tEnd, double h, int m, double[][] v, double[] raw) {
+        private Step(double tStart, double tEnd, double h, int m, double[][] v, double[] raw, double[] end) {
             this.v = v;
             this.raw = raw;
-            set(tStart, tEnd, h, m);
+            set(tStart, tEnd, h, m, end);
         }
 
-        /** Degree for y(tStart + dt): the step's m at its end, the truncation test's below it. */
+        /** Degree for y(tStart + dt), dt < h: the truncation test's, at most the step's m. */
         private int degreeAt(double dt) {
-            if (dt >= h) {
-                return m;
-            }
             int d = degreeFor(raw, m, dt);
             return d < 0 ? m : d;
         }
 
-        void set(double tStart, double tEnd, double h, int m) {
+        void set(double tStart, double tEnd, double h, int m, double[] end) {
             this.tStart = tStart;
             this.tEnd = tEnd;
             this.h = h;
             this.m = m;
+            this.end = end;
         }
 
         /** y(tStart + dt) into out. */
@@ -265,25 +266,43 @@ public final class TaylorPropagator implements OdeIntegrator {
         @Override
         public void interpolate(double t, double[] out) {
             double dt = Math.max(0, Math.min(h, t - tStart));
-            evaluate(dt, degreeAt(dt), out);
+            if (dt >= h) {
+                System.arraycopy(end, 0, out, 0, out.length);
+            } else {
+                evaluate(dt, degreeAt(dt), out);
+            }
         }
 
-        /** One cache-blocked pass over the powers for all the times (each power is read once). */
+        /**
+         * One cache-blocked pass over the powers for all the times inside the step (each power is
+         * read once); times at the step's end get its end state.
+         */
         @Override
         public void interpolate(double[] ts, double[][] outs) {
-            double[][] c = new double[ts.length][m + 1];
+            double[][] c = new double[ts.length][];
+            double[][] inside = new double[ts.length][];
+            int count = 0;
             for (int r = 0; r < ts.length; r++) {
                 double dt = Math.max(0, Math.min(h, ts[r] - tStart));
+                if (dt >= h) {
+                    System.arraycopy(end, 0, outs[r], 0, outs[r].length);
+                    continue;
+                }
+                double[] row = new double[m + 1];
                 double w = 1;
-                c[r][0] = 1;
+                row[0] = 1;
                 for (int p = 1, d = degreeAt(dt); p <= d; p++) {
                     w *= dt / p;
-                    c[r][p] = w;
+                    row[p] = w;
                 }
+                c[count] = row;
+                inside[count++] = outs[r];
             }
-            double[][] k = new double[m + 1][];
-            System.arraycopy(v, 0, k, 0, m + 1);
-            VectorOps.combine(outs, 1.0, c, k);
+            if (count > 0) {
+                double[][] k = new double[m + 1][];
+                System.arraycopy(v, 0, k, 0, m + 1);
+                VectorOps.combine(java.util.Arrays.copyOf(inside, count), 1.0, java.util.Arrays.copyOf(c, count), k);
+            }
         }
 
         @Override
@@ -292,7 +311,7 @@ public final class TaylorPropagator implements OdeIntegrator {
             for (int p = 0; p <= m; p++) {
                 c[p] = v[p].clone();
             }
-            return new Step(tStart, tEnd, h, m, c, java.util.Arrays.copyOf(raw, m + 1));
+            return new Step(tStart, tEnd, h, m, c, java.util.Arrays.copyOf(raw, m + 1), end.clone());
         }
     }
 }
