@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -67,6 +66,8 @@ public final class FigureRenderer {
         } else {
             st.setYAxisDecimalPattern("0.0##");
         }
+        double[] firstX = null;
+        double firstY = 0;
         for (Figure.Series s : p.series()) {
             double[] y = s.y();
             if (p.logY()) {
@@ -76,11 +77,18 @@ public final class FigureRenderer {
                     y[k] = Math.max(floor, y[k]);
                 }
             }
-            double[][] xy = thin(s.x(), y, s.line() == Figure.Line.SOLID ? 600 : 150);
+            double[][] xy = thin(s.x(), y, MAX_POINTS);
             XYSeries xs = c.addSeries(s.label(), xy[0], xy[1]);
             xs.setMarker(SeriesMarkers.NONE);
             xs.setLineColor(PALETTE[Math.floorMod(s.color(), PALETTE.length)]);
             xs.setLineStyle(stroke(s.line()));
+            if (firstX == null) {
+                firstX = xy[0];
+                firstY = xy[1][0];
+            }
+        }
+        if (firstX != null) {
+            breakEqualSpacing(c, firstX, firstY);
         }
         for (double v : p.verticalLines()) {
             AnnotationLine line = new AnnotationLine(v, true, false);
@@ -90,9 +98,26 @@ public final class FigureRenderer {
     }
 
     /**
-     * Every k-th point (end point kept) for drawing only: XChart strokes each segment separately, so a
-     * dash pattern longer than one segment would never show. The CSV keeps every sample.
+     * XChart 4.0.3 puts the x ticks on data points whenever the x values of all series together are
+     * equally spaced (knowm/XChart issue #731), which on a 0.01 grid gives ticks such as 0.28, 0.56.
+     * One invisible two-point series (no line, no marker, not in the legend) inside the data's range,
+     * off the grid, brings back its round-number ticks (0, 0.5, 1, ...).
      */
+    private static void breakEqualSpacing(XYChart c, double[] x, double y) {
+        if (x.length < 3) {
+            return;
+        }
+        double off = x[0] + (x[x.length - 1] - x[0]) * 0.6180339887498949; // 1/golden ratio: never on a uniform grid
+        XYSeries helper = c.addSeries(" ", new double[] {x[0], off}, new double[] {y, y});
+        helper.setMarker(SeriesMarkers.NONE);
+        helper.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
+        helper.setShowInLegend(false);
+    }
+
+    /** Points drawn per series at most: finer than the 2× raster's pixels across a panel. */
+    static final int MAX_POINTS = 600;
+
+    /** Every k-th point (end point kept), for drawing only: the CSV keeps every sample. */
     static double[][] thin(double[] x, double[] y, int maxPoints) {
         if (x.length <= maxPoints) {
             return new double[][] {x, y};
@@ -157,29 +182,26 @@ public final class FigureRenderer {
     public static byte[] png(Figure f) {
         int scale = 2;
         BufferedImage img = new BufferedImage(width(f) * scale, PANEL_HEIGHT * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        // Each series as one stroked path rather than XChart's one stroke per segment (PolylineGraphics).
+        Graphics2D g = new PolylineGraphics(img.createGraphics());
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.scale(scale, scale);
         paint(f, g);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(img);
     }
 
     /** SVG document text. */
     public static String svg(Figure f) {
-        VectorGraphics2D g = new VectorGraphics2D();
+        VectorGraphics2D vector = new VectorGraphics2D();
+        PolylineGraphics g = new PolylineGraphics(vector);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width(f), PANEL_HEIGHT);
         paint(f, g);
-        Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width(f), PANEL_HEIGHT));
+        g.flush();
+        Document doc = new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, width(f), PANEL_HEIGHT));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             doc.writeTo(out);
