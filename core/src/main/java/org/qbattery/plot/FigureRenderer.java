@@ -1,9 +1,5 @@
 package org.qbattery.plot;
 
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,10 +7,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
@@ -25,7 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws a {@link Figure} with XChart, headless, as PNG (raster, 2× scale for print) and SVG
- * (vector, through VectorGraphics2D). Multi-panel figures are painted side by side on one canvas.
+ * (vector, through {@link SvgGraphics}). Multi-panel figures are painted side by side on one canvas.
  */
 public final class FigureRenderer {
     /** Okabe–Ito colour-blind-safe palette. */
@@ -39,6 +31,11 @@ public final class FigureRenderer {
     }
 
     static XYChart chart(Figure.Panel p) {
+        return chart(p, true);
+    }
+
+    /** The panel's chart; without text (titles, tick labels, legend) when {@code text} is false, for tests of geometry. */
+    static XYChart chart(Figure.Panel p, boolean text) {
         XYChart c = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(p.title())
                 .xAxisTitle(p.xLabel()).yAxisTitle(p.yLabel()).build();
         var st = c.getStyler();
@@ -55,6 +52,12 @@ public final class FigureRenderer {
         st.setPlotGridLinesVisible(true);
         st.setXAxisDecimalPattern("0.##");
         st.setXAxisMaxLabelCount(12);
+        if (!text) {
+            st.setChartTitleVisible(false);
+            st.setAxisTitlesVisible(false);
+            st.setAxisTickLabelsColor(new Color(0, 0, 0, 0)); // laid out as usual, drawn invisible
+            st.setLegendVisible(false);
+        }
         if (p.yMin() != null) {
             st.setYAxisMin(p.yMin());
         }
@@ -147,13 +150,14 @@ public final class FigureRenderer {
         };
     }
 
-    private static void paint(Figure f, Graphics2D g) {
+    /** Paints every panel of {@code f} side by side onto {@code g}, in units of the panel size. */
+    static void paint(Figure f, Graphics2D g, boolean text) {
         int x = 0;
         for (Figure.Panel p : f.panels()) {
             AffineTransform saved = g.getTransform();
             g.translate(x, 0);
             g.setClip(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
-            chart(p).paint(g, PANEL_WIDTH, PANEL_HEIGHT);
+            chart(p, text).paint(g, PANEL_WIDTH, PANEL_HEIGHT);
             g.setTransform(saved);
             g.setClip(null);
             x += PANEL_WIDTH;
@@ -178,9 +182,16 @@ public final class FigureRenderer {
         svg(f);
     }
 
-    /** PNG bytes at 2× resolution. */
+    /** Raster scale of the PNG: 2× for print. */
+    static final int PNG_SCALE = 2;
+
+    /** PNG bytes at {@link #PNG_SCALE}× resolution. */
     public static byte[] png(Figure f) {
-        int scale = 2;
+        return PngEncoder.encode(raster(f, PNG_SCALE, true));
+    }
+
+    /** The figure drawn by Java2D, antialiased, at {@code scale} pixels per unit (without text when {@code text} is false). */
+    static BufferedImage raster(Figure f, int scale, boolean text) {
         BufferedImage img = new BufferedImage(width(f) * scale, PANEL_HEIGHT * scale, BufferedImage.TYPE_INT_RGB);
         // Each series as one stroked path rather than XChart's one stroke per segment (PolylineGraphics).
         Graphics2D g = new PolylineGraphics(img.createGraphics());
@@ -188,26 +199,23 @@ public final class FigureRenderer {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.scale(scale, scale);
-        paint(f, g);
+        paint(f, g, text);
         g.dispose();
-        return PngEncoder.encode(img);
+        return img;
     }
 
-    /** SVG document text. */
+    /** SVG document text; the ids inside start with the figure's id, so several SVGs can share an HTML page. */
     public static String svg(Figure f) {
-        VectorGraphics2D vector = new VectorGraphics2D();
-        PolylineGraphics g = new PolylineGraphics(vector);
+        return svg(f, true);
+    }
+
+    static String svg(Figure f, boolean text) {
+        SvgGraphics page = new SvgGraphics(width(f), PANEL_HEIGHT, f.id());
+        PolylineGraphics g = new PolylineGraphics(page);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width(f), PANEL_HEIGHT);
-        paint(f, g);
+        paint(f, g, text);
         g.flush();
-        Document doc = new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, width(f), PANEL_HEIGHT));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            doc.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return page.document();
     }
 }

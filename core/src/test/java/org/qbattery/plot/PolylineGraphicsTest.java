@@ -2,61 +2,43 @@ package org.qbattery.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.intermediate.commands.Command;
-import de.erichseifert.vectorgraphics2d.intermediate.commands.DrawShapeCommand;
-import de.erichseifert.vectorgraphics2d.intermediate.commands.FillShapeCommand;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.Shape;
 import java.awt.geom.Line2D;
-import java.awt.geom.PathIterator;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link PolylineGraphics} joins what XChart draws segment by segment into one path per series and
- * keeps everything else, in order. The wrapped graphics is a {@link VectorGraphics2D}, whose command
- * list records what reached it.
+ * keeps everything else, in order. The wrapped graphics is an {@link SvgGraphics} page, whose
+ * elements record what reached it.
  */
 class PolylineGraphicsTest {
     static final Color BLUE = new Color(0, 114, 178), ORANGE = new Color(213, 94, 0);
     static final BasicStroke SOLID = new BasicStroke(2.2f);
 
-    /** What reached the surface: "draw COLOR [points]" or "fill COLOR", in order. */
-    static List<String> trace(VectorGraphics2D vg) {
+    /** What reached the page: "draw COLOUR [points]" or "fill COLOUR", in order. */
+    static List<String> trace(SvgGraphics page) {
         List<String> out = new ArrayList<>();
-        Color color = null;
-        for (Command<?> c : vg.getCommands()) {
-            if (c.getValue() instanceof Color col) {
-                color = col;
-            } else if (c instanceof DrawShapeCommand d) {
-                out.add("draw " + name(color) + " " + points(d.getValue()));
-            } else if (c instanceof FillShapeCommand) {
-                out.add("fill " + name(color));
+        Matcher m = Pattern.compile("<path d=\"([^\"]+)\" fill=\"([^\"]+)\"(?: stroke=\"([^\"]+)\")?").matcher(page.document());
+        while (m.find()) {
+            if (m.group(2).equals("none")) {
+                out.add("draw " + name(m.group(3)) + " [" + m.group(1).replaceAll("(?<=\\d)([ML])", " $1") + "]");
+            } else {
+                out.add("fill " + name(m.group(2)));
             }
         }
         return out;
     }
 
-    static String name(Color c) {
-        return BLUE.equals(c) ? "blue" : ORANGE.equals(c) ? "orange" : String.valueOf(c);
-    }
-
-    static String points(Shape s) {
-        StringBuilder b = new StringBuilder("[");
-        double[] p = new double[6];
-        for (PathIterator it = s.getPathIterator(null); !it.isDone(); it.next()) {
-            int type = it.currentSegment(p);
-            b.append(b.length() > 1 ? " " : "").append(type == PathIterator.SEG_MOVETO ? "M" : "L")
-                    .append(String.format(Locale.ROOT, "%.0f,%.0f", p[0], p[1]));
-        }
-        return b.append("]").toString();
+    static String name(String hex) {
+        return hex.equals("#0072b2") ? "blue" : hex.equals("#d55e00") ? "orange" : hex;
     }
 
     /** XChart's per-point sequence: line colour, stroke, one segment, then the (unused) marker colour. */
@@ -69,7 +51,7 @@ class PolylineGraphicsTest {
 
     @Test
     void joinsASeriesDrawnSegmentBySegmentIntoOnePathInItsOwnColour() {
-        VectorGraphics2D vg = new VectorGraphics2D();
+        SvgGraphics vg = new SvgGraphics(100, 100, "t");
         PolylineGraphics g = new PolylineGraphics(vg);
         for (int k = 0; k < 4; k++) {
             xchartSegment(g, BLUE, k, k * k, k + 1, (k + 1) * (k + 1));
@@ -80,7 +62,7 @@ class PolylineGraphicsTest {
 
     @Test
     void startsANewPathForAnotherColourAGapOrAnotherStroke() {
-        VectorGraphics2D vg = new VectorGraphics2D();
+        SvgGraphics vg = new SvgGraphics(100, 100, "t");
         PolylineGraphics g = new PolylineGraphics(vg);
         xchartSegment(g, BLUE, 0, 0, 1, 1);
         xchartSegment(g, BLUE, 1, 1, 2, 2);
@@ -96,7 +78,7 @@ class PolylineGraphicsTest {
 
     @Test
     void keepsTheOrderOfEverythingElse() {
-        VectorGraphics2D vg = new VectorGraphics2D();
+        SvgGraphics vg = new SvgGraphics(100, 100, "t");
         PolylineGraphics g = new PolylineGraphics(vg);
         xchartSegment(g, BLUE, 0, 0, 1, 1);
         g.setColor(ORANGE);
@@ -110,7 +92,7 @@ class PolylineGraphicsTest {
         xchartSegment(g, BLUE, 2, 2, 3, 3);
         g.dispose();
         assertThat(trace(vg)).containsExactly("draw blue [M0,0 L1,1]", "fill orange", "draw blue [M1,1 L2,2]",
-                "draw orange [M2,2 L3,3]", "draw blue [M2,2 L3,3]");
+                "draw orange [M2,2 L3,3]", "draw blue [M12,2 L13,3]"); // the page has the translation applied
     }
 
     @Test
