@@ -111,7 +111,7 @@ public final class FigureRenderer {
             return;
         }
         double off = x[0] + (x[x.length - 1] - x[0]) * 0.6180339887498949; // 1/golden ratio: never on a uniform grid
-        XYSeries helper = c.addSeries(" ", new double[] {x[0], off}, new double[] {y, y});
+        XYSeries helper = c.addSeries("(x-tick helper)", new double[] {x[0], off}, new double[] {y, y});
         helper.setMarker(SeriesMarkers.NONE);
         helper.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
         helper.setShowInLegend(false);

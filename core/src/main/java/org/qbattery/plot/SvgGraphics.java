@@ -91,7 +91,8 @@ public final class SvgGraphics extends Graphics2D {
      * apart from those of other SVGs inlined into the same HTML page.
      */
     public SvgGraphics(double width, double height, String idPrefix) {
-        this.page = new Page(width, height, idPrefix);
+        // Only characters that are valid in an XML id and need no escaping in an attribute.
+        this.page = new Page(width, height, idPrefix.replaceAll("[^A-Za-z0-9_-]", "_"));
     }
 
     private SvgGraphics(SvgGraphics from) {
@@ -195,9 +196,18 @@ public final class SvgGraphics extends Graphics2D {
         StringBuilder b = page.body;
         int start = b.length();
         b.append("<path d=\"");
+        if (!pathData(b, s.getPathIterator(transform))) {
+            b.setLength(start);
+            return null;
+        }
+        return b;
+    }
+
+    /** Appends the SVG path data of {@code it}; false when it has no segment or a non-finite coordinate. */
+    private static boolean pathData(StringBuilder b, PathIterator it) {
         double[] c = new double[6];
         boolean any = false;
-        for (PathIterator it = s.getPathIterator(transform); !it.isDone(); it.next()) {
+        for (; !it.isDone(); it.next()) {
             int type = it.currentSegment(c);
             int points = switch (type) {
                 case PathIterator.SEG_MOVETO, PathIterator.SEG_LINETO -> 1;
@@ -207,27 +217,16 @@ public final class SvgGraphics extends Graphics2D {
             };
             for (int k = 0; k < 2 * points; k++) {
                 if (!Double.isFinite(c[k])) {
-                    b.setLength(start);
-                    return null;
+                    return false;
                 }
             }
-            b.append(switch (type) {
-                case PathIterator.SEG_MOVETO -> "M";
-                case PathIterator.SEG_LINETO -> "L";
-                case PathIterator.SEG_QUADTO -> "Q";
-                case PathIterator.SEG_CUBICTO -> "C";
-                default -> "Z";
-            });
+            b.append("MLQCZ".charAt(type)); // the PathIterator.SEG_* constants are 0..4 in this order
             for (int k = 0; k < 2 * points; k++) {
                 num(k > 0 ? b.append(k % 2 == 1 ? ',' : ' ') : b, c[k]);
             }
             any |= type != PathIterator.SEG_CLOSE;
         }
-        if (!any) {
-            b.setLength(start);
-            return null;
-        }
-        return b;
+        return any;
     }
 
     /** Ends the element begun by {@link #open}: composite alpha, clip, and the closing bracket. */
@@ -250,15 +249,7 @@ public final class SvgGraphics extends Graphics2D {
         if (clipId == null) {
             // The clip in path form, at the same precision as the elements it clips, names it.
             StringBuilder d = new StringBuilder();
-            double[] c = new double[6];
-            for (PathIterator it = clip.getPathIterator(null); !it.isDone(); it.next()) {
-                int type = it.currentSegment(c);
-                int points = type == PathIterator.SEG_CLOSE ? 0 : type == PathIterator.SEG_QUADTO ? 2 : type == PathIterator.SEG_CUBICTO ? 3 : 1;
-                d.append("MLQCZ".charAt(type));
-                for (int k = 0; k < 2 * points; k++) {
-                    num(k > 0 ? d.append(k % 2 == 1 ? ',' : ' ') : d, c[k]);
-                }
-            }
+            pathData(d, clip.getPathIterator(null));
             String key = d.toString();
             clipId = page.clipIds.get(key);
             if (clipId == null) {

@@ -336,6 +336,10 @@ class SvgGraphicsTest {
         assertThat(xml.getElementsByTagName("clipPath").getLength()).isEqualTo(2);
         assertThat(doc).contains("id=\"fig9-clip0\"", "id=\"fig9-clip1\"").doesNotContain("fig9-clip2");
         assertThat(doc).contains("viewBox=\"0 0 100 50\"");
+        SvgGraphics odd = new SvgGraphics(10, 10, "fig \"a\"&b");
+        odd.setClip(0, 0, 5, 5);
+        odd.fillRect(0, 0, 10, 10);
+        assertThat(odd.document()).contains("id=\"fig__a__b-clip0\"");
     }
 
     @Test
