@@ -150,7 +150,17 @@ public final class FigureRenderer {
         };
     }
 
-    /** Paints every panel of {@code f} side by side onto {@code g}, in units of the panel size. */
+    /**
+     * Paints every panel of {@code f} side by side onto any {@code g} (a window, a printer, another
+     * vector format), in units of {@link #PANEL_WIDTH} × {@link #PANEL_HEIGHT} per panel, each curve
+     * as one path ({@link PolylineGraphics}), as {@link #png} and {@link #svg} draw it.
+     */
+    public static void paint(Figure f, Graphics2D g) {
+        PolylineGraphics joined = new PolylineGraphics(g);
+        paint(f, joined, true);
+        joined.flush();
+    }
+
     static void paint(Figure f, Graphics2D g, boolean text) {
         int x = 0;
         for (Figure.Panel p : f.panels()) {
@@ -183,11 +193,16 @@ public final class FigureRenderer {
     }
 
     /** Raster scale of the PNG: 2× for print. */
-    static final int PNG_SCALE = 2;
+    public static final int PNG_SCALE = 2;
 
     /** PNG bytes at {@link #PNG_SCALE}× resolution. */
     public static byte[] png(Figure f) {
-        return PngEncoder.encode(raster(f, PNG_SCALE, true));
+        return PngEncoder.encode(image(f));
+    }
+
+    /** The raster the PNG holds: {@link #PNG_SCALE}× resolution, antialiased, opaque RGB. */
+    public static BufferedImage image(Figure f) {
+        return raster(f, PNG_SCALE, true);
     }
 
     /** The figure drawn by Java2D, antialiased, at {@code scale} pixels per unit (without text when {@code text} is false). */
