@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.qbattery.analysis.PaperReproduction;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.model.InvalidParameterException;
-import org.qbattery.plot.FigureRenderer;
 import org.qbattery.report.PaperTable;
 import org.qbattery.report.ReproductionReport;
 import picocli.CommandLine.Command;
@@ -48,11 +47,6 @@ public final class ReproduceCommand implements Callable<Integer> {
         Path dir = OutputDir.prepare(out);
         Progress progress = Progress.forTerminal();
         long start = System.nanoTime();
-        // The plotting stack's first use costs half a second of class loading and font setup: done
-        // beside the simulations, which leave part of the second core idle.
-        Thread warm = new Thread(FigureRenderer::warmUp, "qbattery-plot-warm-up");
-        warm.setDaemon(true);
-        warm.start();
         PaperReproduction r = PaperReproduction.compute(new Tolerances(rtol, atol), k, (done, total, label) ->
                 progress.progress(done, total, "simulating " + (int) done + "/" + (int) total));
         progress.line(String.format(Locale.ROOT, "simulated %d runs in %.1f s", r.all().size(), r.wallSeconds()));

@@ -7,7 +7,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.util.List;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -176,20 +175,6 @@ public final class FigureRenderer {
 
     public static int width(Figure f) {
         return PANEL_WIDTH * f.panels().size();
-    }
-
-    /**
-     * Renders a small throw-away figure to PNG and SVG: loads the plotting, font and image-encoding
-     * classes, so that a caller can do it on a spare thread while its data are still being computed
-     * (in {@code reproduce} that took 0.5 s before the first figure).
-     */
-    public static void warmUp() {
-        double[] x = {0, 0.5, 1};
-        Figure f = new Figure("warm-up", "", List.of(new Figure.Panel("warm-up", "t", "y",
-                List.of(new Figure.Series("y", x, new double[] {1, 0.5, 0.25}, Figure.Line.SOLID, 0),
-                        new Figure.Series("z", x, new double[] {0, 0.2, 0.1}, Figure.Line.DASH, 1)))));
-        png(f);
-        svg(f);
     }
 
     /** Raster scale of the PNG: 2× for print. */
