@@ -116,7 +116,7 @@ public final class FigureRenderer {
         helper.setShowInLegend(false);
     }
 
-    /** Points drawn per series at most: finer than the 2× raster's pixels across a panel. */
+    /** Points drawn per series at most: about one per unit across a panel's plot area (~570 of its 640 units). */
     static final int MAX_POINTS = 600;
 
     /** Every k-th point (end point kept), for drawing only: the CSV keeps every sample. */
