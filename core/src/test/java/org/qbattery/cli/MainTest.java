@@ -1,0 +1,24 @@
+package org.qbattery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** OpenBLAS is loaded ahead only for runs whose spectra will use it (order ≥ 64, i.e. N ≥ 6). */
+class MainTest {
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "simulate --cells 6 --out x | true",
+        "simulate --graph ring --cells=12 --out x | true",
+        "simulate --cells 5 --out x | false",
+        "simulate --cells=1 | false",
+        "simulate --out x | false", // default: one cell
+        "simulate --cells banana | false",
+        "simulate --cells | false",
+        "reproduce --out x | false", // the paper's registers are at most 2^5
+        "--version | false"})
+    void preloadsNativeLapackOnlyWhereSpectraUseIt(String line, boolean expected) {
+        assertThat(Main.usesNativeLapack(line.trim().split(" +"))).isEqualTo(expected);
+    }
+}
