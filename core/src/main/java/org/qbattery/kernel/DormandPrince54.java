@@ -146,8 +146,7 @@ public final class DormandPrince54 implements OdeIntegrator {
      * every step would cost more memory traffic than the step itself at large N. {@link #copy()}
      * materialises them.
      */
-    private static final class Dense implements StepInterpolator {
-        double tStart, h, tEnd;
+    private static final class Dense extends StepSpan {
         double[] y0, y1, k1, k3, k4, k5, k6, k7;
         double[][] coeff; // materialised r1..r5 (copies only)
 
@@ -156,9 +155,7 @@ public final class DormandPrince54 implements OdeIntegrator {
 
         void set(double t, double tNew, double hh, double[] y0, double[] y1, double[] k1, double[] k3, double[] k4,
                  double[] k5, double[] k6, double[] k7) {
-            tStart = t;
-            tEnd = tNew;
-            h = hh;
+            span(t, tNew, hh);
             this.y0 = y0;
             this.y1 = y1;
             this.k1 = k1;
@@ -167,16 +164,6 @@ public final class DormandPrince54 implements OdeIntegrator {
             this.k5 = k5;
             this.k6 = k6;
             this.k7 = k7;
-        }
-
-        @Override
-        public double tStart() {
-            return tStart;
-        }
-
-        @Override
-        public double tEnd() {
-            return tEnd;
         }
 
         @Override
@@ -206,9 +193,7 @@ public final class DormandPrince54 implements OdeIntegrator {
         @Override
         public StepInterpolator copy() {
             Dense c = new Dense();
-            c.tStart = tStart;
-            c.tEnd = tEnd;
-            c.h = h;
+            c.span(tStart, tEnd, h);
             if (coeff != null) {
                 c.coeff = coeff;
                 return c;

@@ -199,11 +199,10 @@ public final class DormandPrince853 implements OdeIntegrator {
      * 7th-order dense output. Its three extra stages and the four coefficient vectors are computed
      * on the first interpolation inside a step, so steps without output cost nothing extra.
      */
-    private static final class Dense implements StepInterpolator {
+    private static final class Dense extends StepSpan {
         private final OdeSystem f;
         private final double[][] k;
         private final double[] ys;
-            double tStart, tEnd, h;
         double[] y0, y1;
         long[] evals;
         double[][] r; // r1..r8 once prepared
@@ -219,17 +218,13 @@ public final class DormandPrince853 implements OdeIntegrator {
             this.f = null;
             this.k = null;
             this.ys = null;
-            this.tStart = tStart;
-            this.tEnd = tEnd;
-            this.h = h;
+            span(tStart, tEnd, h);
             this.r = r;
             this.prepared = true;
         }
 
         void set(double t, double tNew, double hh, double[] y0, double[] y1, long[] evals) {
-            tStart = t;
-            tEnd = tNew;
-            h = hh;
+            span(t, tNew, hh);
             this.y0 = y0;
             this.y1 = y1;
             this.evals = evals;
@@ -261,16 +256,6 @@ public final class DormandPrince853 implements OdeIntegrator {
             evals[0] += 3;
             VectorOps.combine(new double[][] {r[4], r[5], r[6], r[7]}, h, DENSE, k);
             prepared = true;
-        }
-
-        @Override
-        public double tStart() {
-            return tStart;
-        }
-
-        @Override
-        public double tEnd() {
-            return tEnd;
         }
 
         @Override

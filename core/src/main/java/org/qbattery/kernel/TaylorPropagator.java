@@ -207,10 +207,9 @@ public final class TaylorPropagator implements OdeIntegrator {
      * step's own truncation test needs there: at small N, where outputs are dense and the state is
      * short, these sums cost more than the evaluations.
      */
-    private static final class Step implements StepInterpolator {
+    private static final class Step extends StepSpan {
         private final double[][] v;
         private final double[] raw;
-        private double tStart, tEnd, h;
         private int m;
         /** y(tEnd), summed once by the integrator. */
         private double[] end;
@@ -233,9 +232,7 @@ public final class TaylorPropagator implements OdeIntegrator {
         }
 
         void set(double tStart, double tEnd, double h, int m, double[] end) {
-            this.tStart = tStart;
-            this.tEnd = tEnd;
-            this.h = h;
+            span(tStart, tEnd, h);
             this.m = m;
             this.end = end;
         }
@@ -251,16 +248,6 @@ public final class TaylorPropagator implements OdeIntegrator {
             double[][] k = new double[degree][];
             System.arraycopy(v, 1, k, 0, degree);
             VectorOps.lincomb(out, v[0], 1.0, c, k);
-        }
-
-        @Override
-        public double tStart() {
-            return tStart;
-        }
-
-        @Override
-        public double tEnd() {
-            return tEnd;
         }
 
         @Override
