@@ -14,6 +14,7 @@ import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.IntegrationStats;
 import org.qbattery.kernel.PackedLindbladian;
 import org.qbattery.kernel.SectorLindbladKernel;
+import org.qbattery.kernel.SymmetricLindbladKernel;
 import org.qbattery.kernel.Roots;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.measures.Concurrence;
@@ -139,58 +140,119 @@ public final class SelfDischarge {
      */
     public static final int VECTORS_TAYLOR = TaylorPropagator.MIN_DEGREE + 1 + 6;
     /**
-     * Full D×D matrices alive at the peak from 11 cells on, for the measures: the initial state, up to
-     * two samples in flight and the last processed sample. Below 11 cells {@link #maxLag} samples
-     * may be in flight instead of one ({@link #fullMatrices}).
+     * Full D×D matrices alive at the peak from 11 cells on, for the measures: the initial state and up
+     * to two samples in flight. Below 11 cells {@link #maxLag} + 1 samples may be in flight instead of
+     * two ({@link #fullMatrices}). The last measured sample, where a bracketed event is later
+     * re-integrated from, is kept packed (one full matrix less: 1.07 GB at 13 cells).
      */
-    public static final int FULL_MATRICES = 4;
+    public static final int FULL_MATRICES = 3;
 
     static int fullMatrices(int cells) {
         return FULL_MATRICES - 1 + maxLag(cells);
     }
 
-    /** Heap needed for one run of {@code cells} cells with {@code method}, in bytes. */
+    /** Heap needed for one run of {@code cells} cells with {@code method} on the k ≥ k' sector blocks, in bytes. */
     public static long estimateBytes(int cells, String method) {
-        long packed = 8L * SectorLindbladKernel.length(cells);
-        long full = Battery.estimateBytes(cells, 1);
+        return estimateBytes(cells, method, SectorLindbladKernel.length(cells), 0);
+    }
+
+    /**
+     * Heap needed for one run whose state vector has {@code packedDoubles} doubles and whose kernel
+     * holds {@code kernelBytes}: the integrator's vectors, the packed copies of the samples in flight
+     * and of the last measured one, and the full matrices of the measures.
+     */
+    static long estimateBytes(int cells, String method, long packedDoubles, long kernelBytes) {
         int vectors = switch (method) {
             case "dopri5" -> VECTORS_DOPRI5;
             case "dop853" -> VECTORS;
             default -> VECTORS_TAYLOR;
         };
-        return packed * vectors + full * fullMatrices(cells);
+        return 8 * packedDoubles * (vectors + maxLag(cells) + 2) + Battery.estimateBytes(cells, 1) * fullMatrices(cells) + kernelBytes;
     }
 
-    /** Refuses a run that cannot fit in this JVM's heap, naming the largest N that would. */
-    public static void requireMemory(int cells, String requested) {
-        String method = resolveMethod(cells, requested);
-        long need = estimateBytes(cells, method);
-        long max = Runtime.getRuntime().maxMemory();
-        if (need > 0.9 * max) {
-            int fit = 1;
-            while (fit < Battery.MAX_CELLS && estimateBytes(fit + 1, method) <= 0.9 * max) {
-                fit++;
-            }
-            String hint = !method.equals("dopri5") && estimateBytes(cells, "dopri5") <= 0.9 * max
-                    ? "; --method dopri5 needs fewer vectors and fits" : "";
-            throw new InvalidParameterException("cells", String.format(java.util.Locale.ROOT,
-                    "%d cells need about %.1f GiB of heap with --method %s but this JVM may use %.1f GiB; allowed here: cells <= %d%s "
-                            + "(or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
-                    cells, need / 1073741824.0, method, max / 1073741824.0, fit, hint));
-        }
+    /**
+     * Refuses a run that cannot fit in this JVM's heap, naming the largest N of the same geometry
+     * that would. Called before the state exists (the CLI does, so that nothing large is allocated
+     * first), it assumes the state shares the graphs' symmetries, as every built-in state does; the
+     * run checks again with the symmetry its state actually has.
+     */
+    public static void requireMemory(Battery b, String requested) {
+        requireMemory(b, requested, kernelGenerators(b, p -> true), (long) (0.9 * Runtime.getRuntime().maxMemory()));
     }
 
-    /** As {@link #requireMemory(int, String)} for the default method. */
-    public static void requireMemory(int cells) {
-        requireMemory(cells, "auto");
-    }
-
-    /** The concrete method {@code auto} stands for at this size: taylor if it fits in the heap, else dopri5. */
-    public static String resolveMethod(int cells, String method) {
-        if (!method.equals("auto")) {
+    /**
+     * The method a run of {@code b} will use ({@code auto}: taylor when it fits, else dopri5), or an
+     * {@link InvalidParameterException} when even that does not fit in {@code budget} bytes. The
+     * orbits of the group {@code generators} spans are only counted when the sector blocks do not fit:
+     * they take a pass over every element (~2 s at 13 cells), which small runs skip.
+     */
+    static String requireMemory(Battery b, String requested, int[][] generators, long budget) {
+        int n = b.cells();
+        String method = methodThatFits(n, requested, SectorLindbladKernel.length(n), 0, budget);
+        long need = estimateBytes(n, method, SectorLindbladKernel.length(n), 0);
+        if (need <= budget) {
             return method;
         }
-        return estimateBytes(cells, "taylor") <= 0.9 * Runtime.getRuntime().maxMemory() ? "taylor" : "dopri5";
+        if (generators != null && Battery.estimateBytes(n, 1) * fullMatrices(n) <= budget) {
+            long len = SymmetricLindbladKernel.length(n, generators);
+            long kernelBytes = SymmetricLindbladKernel.bytesBound(n, b.exchange(), b.effectiveDecay(), b.nbar(),
+                    b.effectiveDephasing(), len / 2);
+            method = methodThatFits(n, requested, len, kernelBytes, budget);
+            need = estimateBytes(n, method, len, kernelBytes);
+            if (need <= budget) {
+                return method;
+            }
+        }
+        int fit = n - 1;
+        while (fit > 1 && !fits(resized(b, fit), fit, requested, budget)) {
+            fit--;
+        }
+        String hint = !method.equals("dopri5") && generators == null && estimateBytes(n, "dopri5") <= budget
+                ? "; --method dopri5 needs fewer vectors and fits" : "";
+        throw new InvalidParameterException("cells", String.format(java.util.Locale.ROOT,
+                "%d cells need about %.1f GiB of heap with --method %s (this graph and state) but this JVM may use %.1f GiB; "
+                        + "allowed here: cells <= %d%s (or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
+                n, need / 1073741824.0, method, budget / 0.9 / 1073741824.0, fit, hint));
+    }
+
+    private static String methodThatFits(int cells, String requested, long packedDoubles, long kernelBytes, long budget) {
+        if (!requested.equals("auto")) {
+            return requested;
+        }
+        return estimateBytes(cells, "taylor", packedDoubles, kernelBytes) <= budget ? "taylor" : "dopri5";
+    }
+
+    /** Whether a run of {@code b} (null: a graph of {@code cells} cells without symmetry) fits in {@code budget}. */
+    private static boolean fits(Battery b, int cells, String requested, long budget) {
+        try {
+            requireMemory(b != null ? b : Battery.builder(Graph.empty(cells)).build(), requested,
+                    b != null ? kernelGenerators(b, p -> true) : null, budget);
+            return true;
+        } catch (InvalidParameterException tooLarge) {
+            return false;
+        }
+    }
+
+    /**
+     * The same geometry and parameters at {@code cells} cells, or null when the graphs are not one of
+     * the named families (a custom graph has no smaller version) or the smaller battery is invalid.
+     */
+    private static Battery resized(Battery b, int cells) {
+        if (b.leakageGraph() != b.graph() || b.graph().name().equals("custom")) {
+            return null;
+        }
+        try {
+            return Battery.builder(Graph.named(b.graph().name(), cells, null)).omega(b.omega()).gamma(b.gamma())
+                    .coupling(b.coupling()).gammaIcl(b.gammaIcl()).dephasing(b.dephasing()).nbar(b.nbar())
+                    .variant(b.variant()).build();
+        } catch (InvalidParameterException invalid) {
+            return null;
+        }
+    }
+
+    /** The concrete method {@code auto} stands for on the sector blocks of {@code cells} cells: taylor if it fits in the heap, else dopri5. */
+    public static String resolveMethod(int cells, String method) {
+        return methodThatFits(cells, method, SectorLindbladKernel.length(cells), 0, (long) (0.9 * Runtime.getRuntime().maxMemory()));
     }
 
     /**
@@ -201,7 +263,7 @@ public final class SelfDischarge {
     static int taylorDegree(int cells, int packedLength) {
         long vector = 8L * packedLength;
         long free = (long) (0.9 * Runtime.getRuntime().maxMemory()) - Battery.estimateBytes(cells, 1) * fullMatrices(cells)
-                - vector * (VECTORS_TAYLOR - TaylorPropagator.MIN_DEGREE);
+                - vector * (VECTORS_TAYLOR - TaylorPropagator.MIN_DEGREE + maxLag(cells) + 2);
         long fit = free / vector;
         return (int) Math.max(TaylorPropagator.MIN_DEGREE, Math.min(TaylorPropagator.MAX_DEGREE, fit));
     }
@@ -218,7 +280,6 @@ public final class SelfDischarge {
         if (rho0 == null) {
             throw new InvalidParameterException("state", "no initial state given; allowed: " + InitialState.ALLOWED);
         }
-        requireMemory(battery.cells(), method);
         long start = System.nanoTime();
         final int n = battery.cells();
         // Energies are reported in units of ω: with the dynamics solved in the frame rotating with H0,
@@ -233,6 +294,8 @@ public final class SelfDischarge {
         // without one, it carries the k ≥ k' excitation-sector blocks (half of ρ). The measures get ρ unpacked.
         final CyclicSymmetry symmetry = symmetryOf(battery, rho0);
         final int[][] generators = kernelGenerators(battery, rho0, symmetry);
+        // Checked again now that the state's own symmetry is known, before the kernel is built.
+        final String chosen = requireMemory(battery, method, generators, (long) (0.9 * Runtime.getRuntime().maxMemory()));
         final PackedLindbladian kernel = battery.packedGenerator(generators);
         final String representation = describe(kernel, generators);
         // Held in a one-slot array so the integrated state can be released before events are located.
@@ -240,7 +303,6 @@ public final class SelfDischarge {
         // Output times inside one step are interpolated together (one pass over the step's stored
         // vectors); up to 10 cells a few packed buffers are cheap, from 11 cells on one is kept.
         final double[][] packedSamples = new double[n >= 11 ? 1 : 8][];
-        final String chosen = resolveMethod(n, method);
         final OdeIntegrator integrator = integrator(chosen, kernel.length());
 
         Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry);
@@ -308,7 +370,8 @@ public final class SelfDischarge {
         }) : null;
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
         final List<Bracket> brackets = new ArrayList<>();
-        final double[][] previous = {rho0}; // ρ at the last processed sample, where a bracket starts (never modified)
+        // Packed ρ at the last measured sample, where a bracket starts (never modified; shared by the brackets that start there).
+        final double[][] previous = {kernel.pack(rho0)};
         final double tEndAll = times[times.length - 1];
         final Runnable drainOne = () -> {
             Pending pk = pending.removeFirst();
@@ -321,14 +384,14 @@ public final class SelfDischarge {
                 double g = e.g.value(pk.rho, o);
                 if (e.crosses(g)) {
                     // Located after the run, by re-integrating this interval from the stored sample.
-                    brackets.add(new Bracket(e, e.roots.size(), e.prevT, pk.t, e.prevG, g, packedStart(kernel, brackets, e.prevT, previous[0])));
+                    brackets.add(new Bracket(e, e.roots.size(), e.prevT, pk.t, e.prevG, g, previous[0]));
                     e.roots.add(Double.NaN);
                     e.upward = !e.upward;
                 }
                 e.prevT = pk.t;
                 e.prevG = g;
             }
-            previous[0] = pk.rho;
+            previous[0] = pk.packed;
             progress.progress(pk.t, tEndAll, "integrating");
         };
         IntegrationStats stats;
@@ -354,7 +417,7 @@ public final class SelfDischarge {
                         int k = next[0];
                         double[] sample = new double[len];
                         kernel.unpack(outs[r], sample);
-                        Pending pk = new Pending(k, ts[r], sample);
+                        Pending pk = new Pending(k, ts[r], sample, outs[r].clone());
                         if (pipeline) {
                             pk.future = worker.submit(() -> Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry));
                         } else {
@@ -409,6 +472,11 @@ public final class SelfDischarge {
      * then keeps ρ(t) invariant, and its spectrum splits into blocks. {@code null} when none applies.
      */
     public static CyclicSymmetry symmetryOf(Battery b, double[] rho0) {
+        return symmetryOf(b, p -> new CyclicSymmetry(b.cells(), p).leavesInvariant(rho0, 1e-14));
+    }
+
+    /** As above, with the state's invariance under a cell permutation decided by {@code invariant}. */
+    static CyclicSymmetry symmetryOf(Battery b, java.util.function.Predicate<int[]> invariant) {
         int n = b.cells();
         if (n < 3) {
             return null;
@@ -429,7 +497,7 @@ public final class SelfDischarge {
                 continue;
             }
             CyclicSymmetry c = new CyclicSymmetry(n, p);
-            if ((best == null || c.order() > best.order()) && c.leavesInvariant(rho0, 1e-14)) {
+            if ((best == null || c.order() > best.order()) && invariant.test(p)) {
                 best = c;
             }
         }
@@ -444,6 +512,15 @@ public final class SelfDischarge {
      * rotation, every permutation of the leaves). Null when there is no symmetry.
      */
     static int[][] kernelGenerators(Battery b, double[] rho0, CyclicSymmetry symmetry) {
+        return kernelGenerators(b, symmetry, p -> new CyclicSymmetry(b.cells(), p).leavesInvariant(rho0, 1e-14));
+    }
+
+    /** The same before the state exists, with its invariance decided by {@code invariant}. */
+    static int[][] kernelGenerators(Battery b, java.util.function.Predicate<int[]> invariant) {
+        return kernelGenerators(b, symmetryOf(b, invariant), invariant);
+    }
+
+    private static int[][] kernelGenerators(Battery b, CyclicSymmetry symmetry, java.util.function.Predicate<int[]> invariant) {
         if (symmetry == null) {
             return null;
         }
@@ -460,7 +537,7 @@ public final class SelfDischarge {
             if (java.util.Arrays.equals(p, gens.get(0)) || !b.graph().isAutomorphism(p) || !b.leakageGraph().isAutomorphism(p)) {
                 continue;
             }
-            if (new CyclicSymmetry(n, p).leavesInvariant(rho0, 1e-14)) {
+            if (invariant.test(p)) {
                 gens.add(p);
             }
         }
@@ -493,12 +570,6 @@ public final class SelfDischarge {
 
     /** A sign change of an event function between two output samples, to be located after the run. */
     private record Bracket(Event event, int slot, double a, double b, double ga, double gb, double[] rhoA) {
-    }
-
-    /** The packed ρ(a) a new bracket starts from, shared with the previous bracket when that starts at the same a. */
-    private static double[] packedStart(PackedLindbladian kernel, List<Bracket> brackets, double a, double[] rho) {
-        Bracket last = brackets.isEmpty() ? null : brackets.get(brackets.size() - 1);
-        return last != null && last.a() == a ? last.rhoA() : kernel.pack(rho);
     }
 
     /**
@@ -563,13 +634,16 @@ public final class SelfDischarge {
         final int k;
         final double t;
         final double[] rho;
+        /** The same sample packed: kept as a bracket start once the full matrix is released. */
+        final double[] packed;
         Future<Observables> future;
         Observables now;
 
-        Pending(int k, double t, double[] rho) {
+        Pending(int k, double t, double[] rho, double[] packed) {
             this.k = k;
             this.t = t;
             this.rho = rho;
+            this.packed = packed;
         }
 
         boolean isDone() {

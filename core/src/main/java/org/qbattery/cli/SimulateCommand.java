@@ -41,7 +41,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Battery battery = model.battery();
-        SelfDischarge.requireMemory(battery.cells(), model.method); // before the state is allocated
+        SelfDischarge.requireMemory(battery, model.method); // before the state is allocated
         TimeGrid grid = new TimeGrid(model.tMax, model.dt);
         var tol = model.tolerances();
         // Built-in states are valid by construction; file states are validated when read.

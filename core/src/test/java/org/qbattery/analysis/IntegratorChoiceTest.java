@@ -77,4 +77,49 @@ class IntegratorChoiceTest {
         assertThat(SelfDischarge.taylorDegree(6, (int) SectorLindbladKernel.length(6))).isEqualTo(TaylorPropagator.MAX_DEGREE);
         assertThat(SelfDischarge.taylorDegree(14, (int) SectorLindbladKernel.length(14))).isEqualTo(TaylorPropagator.MIN_DEGREE);
     }
+
+    private static final long SIX_GIB_BUDGET = (long) (0.9 * 6 * (1L << 30));
+
+    private static String fitsIn(Battery b, long budget) {
+        return SelfDischarge.requireMemory(b, "auto", SelfDischarge.kernelGenerators(b, p -> true), budget);
+    }
+
+    /**
+     * With the launcher's 6 GiB heap: the ring, star and complete graph of 13 cells fit (one number
+     * per orbit of their symmetry groups; the measures' three full 8192×8192 matrices take 3 GiB);
+     * the open chain of 13 does not (its reflection only halves the numbers) and is refused naming
+     * 12; 14 cells never fit (one full matrix is 4 GiB) and the ring is told 13.
+     */
+    @Test
+    void largestRegistersAtSixGibibytes() {
+        Battery ring13 = Battery.builder(Graph.ring(13)).coupling(2).gammaIcl(0.5).build();
+        assertThat(fitsIn(ring13, SIX_GIB_BUDGET)).isEqualTo("taylor");
+        assertThat(fitsIn(Battery.builder(Graph.star(13)).coupling(2).gammaIcl(0.05).build(), SIX_GIB_BUDGET)).isEqualTo("taylor");
+        assertThat(fitsIn(Battery.builder(Graph.complete(13)).coupling(2).gammaIcl(0.05).build(), SIX_GIB_BUDGET)).isEqualTo("taylor");
+        assertThat(fitsIn(Battery.builder(Graph.chain(12)).coupling(2).gammaIcl(0.5).build(), SIX_GIB_BUDGET)).isEqualTo("taylor");
+        assertThatThrownBy(() -> fitsIn(Battery.builder(Graph.chain(13)).coupling(2).gammaIcl(0.5).build(), SIX_GIB_BUDGET))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("allowed here: cells <= 12");
+        assertThatThrownBy(() -> fitsIn(Battery.builder(Graph.ring(14)).coupling(2).gammaIcl(0.5).build(), SIX_GIB_BUDGET))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("allowed here: cells <= 13");
+        // Without the group the ring of 13 would need the sector blocks: 33.6 million numbers per vector.
+        assertThat(SelfDischarge.estimateBytes(13, "dopri5")).isGreaterThan(SIX_GIB_BUDGET);
+    }
+
+    /**
+     * The check made before the state exists assumes the graphs' symmetries; every built-in state
+     * has them, so it plans the group the run then finds. A state without them gets no group in
+     * the run, which therefore checks again on its own.
+     */
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({"central, quantum", "central, classical", "linear, quantum", "linear, ghz", "circular, w", "circular, quantum",
+        "symmetric, classical", "symmetric, dicke:2"})
+    void thePlanBeforeTheStateIsTheRunsGroupForBuiltInStates(String graph, String state) {
+        Battery b = Battery.builder(Graph.named(graph, 5, null)).coupling(2).gammaIcl(0.5).build();
+        double[] rho0 = org.qbattery.model.InitialState.parse(state, 5);
+        int[][] planned = SelfDischarge.kernelGenerators(b, p -> true);
+        assertThat(planned).isNotNull();
+        assertThat(SelfDischarge.kernelGenerators(b, rho0, SelfDischarge.symmetryOf(b, rho0))).isDeepEqualTo(planned);
+        double[] asymmetric = org.qbattery.TestSupport.randomDensity(new java.util.Random(5), 32, 3);
+        assertThat(SelfDischarge.kernelGenerators(b, asymmetric, SelfDischarge.symmetryOf(b, asymmetric))).isNull();
+    }
 }

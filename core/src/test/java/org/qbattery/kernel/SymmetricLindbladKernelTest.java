@@ -252,6 +252,45 @@ class SymmetricLindbladKernelTest {
         return all;
     }
 
+    /**
+     * The count a memory estimate uses, made without building the kernel: equal to the kernel's own,
+     * and to Burnside's lemma (orbits = mean number of element pairs a group element fixes; a pair
+     * (s, c) with |s| ≥ |c| is fixed when both strings are), a count made without any search. The
+     * kernel's bytes stay within the bound the estimate adds for it.
+     */
+    @ParameterizedTest(name = "{0}, N = {1}")
+    @MethodSource("groups")
+    void orbitCountWithoutTheKernelMatchesTheKernelAndBurnside(String kind, int n) {
+        int[][] gens = generators(kind, n);
+        java.util.List<int[]> elements = group(n, gens);
+        long fixed = 0;
+        for (int[] pi : elements) {
+            int[] perm = SymmetricLindbladKernel.basisPermutation(n, pi);
+            long[] byWeight = new long[n + 1];
+            for (int s = 0; s < perm.length; s++) {
+                byWeight[Integer.bitCount(s)] += perm[s] == s ? 1 : 0;
+            }
+            for (int a = 0; a <= n; a++) {
+                for (int b = 0; b <= a; b++) {
+                    fixed += byWeight[a] * byWeight[b];
+                }
+            }
+        }
+        assertThat(fixed % elements.size()).isZero();
+        // Uniform couplings on every pair: symmetric under every group used here.
+        double[][] j = new double[n][n], g = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                j[a][b] = a == b ? 0 : 1.0;
+                g[a][b] = a == b ? 1.0 : 0.2;
+            }
+        }
+        SymmetricLindbladKernel k = new SymmetricLindbladKernel(n, j, g, 0.1, 0.2, gens);
+        assertThat(SymmetricLindbladKernel.length(n, gens)).isEqualTo(k.length()).isEqualTo(2 * fixed / elements.size());
+        long held = 4 * Sectors.elements(n) + 12L * k.orbits() + 8L * k.entries();
+        assertThat(SymmetricLindbladKernel.bytesBound(n, j, g, 0.1, 0.2, k.orbits())).isGreaterThanOrEqualTo(held);
+    }
+
     static Stream<Arguments> groups() {
         return Stream.of(
                 Arguments.of("dihedral", 4), Arguments.of("dihedral", 5),
