@@ -182,15 +182,38 @@ public final class SelfDischarge {
 
     /**
      * The method a run of {@code b} will use ({@code auto}: taylor when it fits, else dopri5), or an
-     * {@link InvalidParameterException} when even that does not fit in {@code budget} bytes. The
-     * orbits of the group {@code generators} spans are only counted when the sector blocks do not fit:
-     * they take a pass over every element (~2 s at 13 cells), which small runs skip.
+     * {@link InvalidParameterException} when even that does not fit in {@code budget} bytes.
      */
     static String requireMemory(Battery b, String requested, int[][] generators, long budget) {
+        long[] need = new long[1];
+        String method = fittingMethod(b, requested, generators, budget, need);
+        if (method != null) {
+            return method;
+        }
+        int n = b.cells();
+        int fit = n - 1;
+        while (fit > 1 && !fits(resized(b, fit), fit, requested, budget)) {
+            fit--;
+        }
+        String hint = !requested.equals("dopri5") && !requested.equals("auto")
+                && fittingMethod(b, "dopri5", generators, budget, new long[1]) != null
+                ? "; --method dopri5 needs fewer vectors and fits" : "";
+        throw new InvalidParameterException("cells", String.format(java.util.Locale.ROOT,
+                "%d cells need about %.1f GiB of heap with --method %s (this graph and state) but this JVM may use %.1f GiB; "
+                        + "allowed here: cells <= %d%s (or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
+                n, need[0] / 1073741824.0, requested.equals("auto") ? "dopri5" : requested, budget / 0.9 / 1073741824.0, fit, hint));
+    }
+
+    /**
+     * The method that fits, or null (with the smallest estimate in {@code need[0]}). The orbits of the
+     * group {@code generators} spans are only counted when the sector blocks do not fit: counting
+     * takes a pass over every element (~2 s at 13 cells), which small runs skip.
+     */
+    private static String fittingMethod(Battery b, String requested, int[][] generators, long budget, long[] need) {
         int n = b.cells();
         String method = methodThatFits(n, requested, SectorLindbladKernel.length(n), 0, budget);
-        long need = estimateBytes(n, method, SectorLindbladKernel.length(n), 0);
-        if (need <= budget) {
+        need[0] = estimateBytes(n, method, SectorLindbladKernel.length(n), 0);
+        if (need[0] <= budget) {
             return method;
         }
         if (generators != null && Battery.estimateBytes(n, 1) * fullMatrices(n) <= budget) {
@@ -198,21 +221,12 @@ public final class SelfDischarge {
             long kernelBytes = SymmetricLindbladKernel.bytesBound(n, b.exchange(), b.effectiveDecay(), b.nbar(),
                     b.effectiveDephasing(), len / 2);
             method = methodThatFits(n, requested, len, kernelBytes, budget);
-            need = estimateBytes(n, method, len, kernelBytes);
-            if (need <= budget) {
+            need[0] = estimateBytes(n, method, len, kernelBytes);
+            if (need[0] <= budget) {
                 return method;
             }
         }
-        int fit = n - 1;
-        while (fit > 1 && !fits(resized(b, fit), fit, requested, budget)) {
-            fit--;
-        }
-        String hint = !method.equals("dopri5") && generators == null && estimateBytes(n, "dopri5") <= budget
-                ? "; --method dopri5 needs fewer vectors and fits" : "";
-        throw new InvalidParameterException("cells", String.format(java.util.Locale.ROOT,
-                "%d cells need about %.1f GiB of heap with --method %s (this graph and state) but this JVM may use %.1f GiB; "
-                        + "allowed here: cells <= %d%s (or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
-                n, need / 1073741824.0, method, budget / 0.9 / 1073741824.0, fit, hint));
+        return null;
     }
 
     private static String methodThatFits(int cells, String requested, long packedDoubles, long kernelBytes, long budget) {
@@ -224,13 +238,8 @@ public final class SelfDischarge {
 
     /** Whether a run of {@code b} (null: a graph of {@code cells} cells without symmetry) fits in {@code budget}. */
     private static boolean fits(Battery b, int cells, String requested, long budget) {
-        try {
-            requireMemory(b != null ? b : Battery.builder(Graph.empty(cells)).build(), requested,
-                    b != null ? kernelGenerators(b, p -> true) : null, budget);
-            return true;
-        } catch (InvalidParameterException tooLarge) {
-            return false;
-        }
+        return fittingMethod(b != null ? b : Battery.builder(Graph.empty(cells)).build(), requested,
+                b != null ? kernelGenerators(b, p -> true) : null, budget, new long[1]) != null;
     }
 
     /**
