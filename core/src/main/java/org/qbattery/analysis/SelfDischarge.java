@@ -192,7 +192,8 @@ public final class SelfDischarge {
         }
         int n = b.cells();
         int fit = n - 1;
-        while (fit > 1 && !fits(resized(b, fit), fit, requested, budget)) {
+        // Smaller registers of the same geometry, with the group only if this run had one.
+        while (fit > 1 && !fits(generators != null ? resized(b, fit) : null, fit, requested, budget)) {
             fit--;
         }
         String hint = !requested.equals("dopri5") && !requested.equals("auto")
@@ -236,7 +237,7 @@ public final class SelfDischarge {
         return estimateBytes(cells, "taylor", packedDoubles, kernelBytes) <= budget ? "taylor" : "dopri5";
     }
 
-    /** Whether a run of {@code b} (null: a graph of {@code cells} cells without symmetry) fits in {@code budget}. */
+    /** Whether a run of {@code b} with the graphs' symmetry (null: {@code cells} cells without any) fits in {@code budget}. */
     private static boolean fits(Battery b, int cells, String requested, long budget) {
         return fittingMethod(b != null ? b : Battery.builder(Graph.empty(cells)).build(), requested,
                 b != null ? kernelGenerators(b, p -> true) : null, budget, new long[1]) != null;

@@ -122,4 +122,20 @@ class IntegratorChoiceTest {
         double[] asymmetric = org.qbattery.TestSupport.randomDensity(new java.util.Random(5), 32, 3);
         assertThat(SelfDischarge.kernelGenerators(b, asymmetric, SelfDischarge.symmetryOf(b, asymmetric))).isNull();
     }
+
+    /**
+     * The check the run repeats with its state's own symmetry: with a budget between the two
+     * estimates, a ring of 9 whose state keeps the rotations and reflections fits, the same ring
+     * with a state that has no symmetry (sector blocks) is refused, naming 8 or fewer cells.
+     */
+    @Test
+    void aStateWithoutTheGraphsSymmetryIsCheckedOnItsOwn() {
+        Battery ring9 = Battery.builder(Graph.ring(9)).coupling(2).gammaIcl(0.5).build();
+        int[][] group = SelfDischarge.kernelGenerators(ring9, p -> true);
+        long sectors = SelfDischarge.estimateBytes(9, "dopri5");
+        long budget = sectors - 1;
+        assertThat(SelfDischarge.requireMemory(ring9, "auto", group, budget)).isIn("taylor", "dopri5");
+        assertThatThrownBy(() -> SelfDischarge.requireMemory(ring9, "auto", null, budget))
+                .isInstanceOf(InvalidParameterException.class).hasMessageMatching("9 cells need about .*allowed here: cells <= [1-8] .*");
+    }
 }
