@@ -302,8 +302,12 @@ public final class SelfDischarge {
         // A symmetry of both graphs that leaves ρ(0) invariant leaves ρ(t) invariant: it splits the
         // spectrum into blocks and lets the integrator carry one number per orbit of matrix elements;
         // without one, it carries the k ≥ k' excitation-sector blocks (half of ρ). The measures get ρ unpacked.
-        final CyclicSymmetry symmetry = symmetryOf(battery, rho0);
-        final int[][] generators = kernelGenerators(battery, rho0, symmetry);
+        final CyclicSymmetry cyclic = symmetryOf(battery, rho0);
+        final int[][] generators = kernelGenerators(battery, rho0, cyclic);
+        // Where the group is every permutation of a set of cells (complete graph, star leaves), the
+        // spectra use its total-spin blocks instead of the cyclic ones.
+        final int[] permuted = fullyPermuted(generators);
+        final CyclicSymmetry symmetry = permuted == null ? cyclic : cyclic.withAllPermutationsOf(permuted);
         // Checked again now that the state's own symmetry is known, before the kernel is built.
         final String chosen = requireMemory(battery, method, generators, (long) (0.9 * Runtime.getRuntime().maxMemory()));
         final PackedLindbladian kernel = battery.packedGenerator(generators);
@@ -552,6 +556,54 @@ public final class SelfDischarge {
             }
         }
         return gens.toArray(new int[0][]);
+    }
+
+    /**
+     * The cells whose every permutation the generators produce, or null: the first generator is one
+     * cycle on a set of at least three cells, and another swaps two cells adjacent on that cycle (a
+     * cycle and a transposition of neighbours on it generate the whole symmetric group of its cells).
+     */
+    static int[] fullyPermuted(int[][] generators) {
+        if (generators == null || generators.length < 2) {
+            return null;
+        }
+        int[] c = generators[0];
+        java.util.List<Integer> moved = new java.util.ArrayList<>();
+        for (int n = 0; n < c.length; n++) {
+            if (c[n] != n) {
+                moved.add(n);
+            }
+        }
+        if (moved.size() < 3) {
+            return null;
+        }
+        int len = 0, x = moved.get(0);
+        do {
+            x = c[x];
+            len++;
+        } while (x != moved.get(0));
+        if (len != moved.size()) {
+            return null; // more than one cycle
+        }
+        for (int g = 1; g < generators.length; g++) {
+            int[] t = generators[g];
+            int a = -1, b = -1, others = 0;
+            for (int n = 0; n < t.length; n++) {
+                if (t[n] != n) {
+                    if (a < 0) {
+                        a = n;
+                    } else if (b < 0) {
+                        b = n;
+                    } else {
+                        others++;
+                    }
+                }
+            }
+            if (b >= 0 && others == 0 && t[a] == b && (c[a] == b || c[b] == a)) {
+                return moved.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        return null;
     }
 
     /** What the integrator carries, for the provenance. */

@@ -38,6 +38,31 @@ public final class Parallel {
         }
     }
 
+    /** A partial sum over the indices {@code [from, to)}. */
+    @FunctionalInterface
+    public interface RangeSum {
+        double sum(int from, int to);
+    }
+
+    /**
+     * Σ over {@code [0, n)} in fixed blocks of {@code block} indices, added in block order, the blocks
+     * spread over the cores as {@link #forRange} does: the result does not depend on the thread count.
+     */
+    public static double sumInBlocks(int n, int block, long costPerBlock, RangeSum f) {
+        final int blocks = (n + block - 1) / block;
+        final double[] partial = new double[blocks];
+        forRange(blocks, costPerBlock, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                partial[b] = f.sum(b * block, Math.min(n, (b + 1) * block));
+            }
+        });
+        double total = 0;
+        for (double x : partial) {
+            total += x;
+        }
+        return total;
+    }
+
     /** Number of threads used for large ranges (default: available processors). */
     public static int threads() {
         return threads;

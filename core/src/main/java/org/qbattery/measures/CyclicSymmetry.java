@@ -24,11 +24,36 @@ public final class CyclicSymmetry {
     private final int[][][] orbitsByCharacter; // [s] → list of orbits (each: basis states π^c a, c < o)
     /** The same flattened per character: orbit y of block s is orbitFlat[s][orbitStart[s][y] ..< orbitStart[s][y+1]]. */
     private final int[][] orbitStart, orbitFlat;
+    /** Set when ρ is also invariant under every permutation of a set of cells: the spectrum then comes from these. */
+    private final SpinBlocks spin;
+
+    /** The same group, with the total-spin blocks of a larger symmetry for the spectrum. */
+    private CyclicSymmetry(CyclicSymmetry base, SpinBlocks spin) {
+        this.cells = base.cells;
+        this.dim = base.dim;
+        this.order = base.order;
+        this.perm = base.perm;
+        this.cellPermutation = base.cellPermutation;
+        this.orbitsByCharacter = base.orbitsByCharacter;
+        this.orbitStart = base.orbitStart;
+        this.orbitFlat = base.orbitFlat;
+        this.spin = spin;
+    }
+
+    /**
+     * This group, for a ρ that the caller knows to be invariant under every permutation of the cells
+     * {@code permuted} too (the complete graph's cells, the star's leaves): {@link #spectrum} then
+     * uses the total-spin blocks of {@link SpinBlocks}, far smaller than this group's.
+     */
+    public CyclicSymmetry withAllPermutationsOf(int[] permuted) {
+        return new CyclicSymmetry(this, new SpinBlocks(cells, permuted));
+    }
 
     /**
      * @param cellPermutation cell n ↦ cellPermutation[n]
      */
     public CyclicSymmetry(int cells, int[] cellPermutation) {
+        this.spin = null;
         this.cells = cells;
         this.dim = 1 << cells;
         this.cellPermutation = cellPermutation.clone();
@@ -164,9 +189,13 @@ public final class CyclicSymmetry {
 
     /**
      * All eigenvalues of an invariant ρ, ascending, from the r blocks
-     * {@code B_s(A,B) = √(o_A/o_B) Σ_{e<o_B} e^{−2πi s e/r} ρ(a, π^e b)} (invariance folds the double sum).
+     * {@code B_s(A,B) = √(o_A/o_B) Σ_{e<o_B} e^{−2πi s e/r} ρ(a, π^e b)} (invariance folds the double sum),
+     * or from the total-spin blocks when {@link #withAllPermutationsOf} applies.
      */
     public double[] spectrum(double[] rho) {
+        if (spin != null) {
+            return spin.spectrum(rho);
+        }
         double[] all = new double[dim];
         int[] at = new int[order + 1];
         long cubes = 0;

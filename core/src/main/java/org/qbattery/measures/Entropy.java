@@ -1,5 +1,7 @@
 package org.qbattery.measures;
 
+import org.qbattery.kernel.Parallel;
+
 /** Von Neumann entropy {@code S = −Σ r ln r} (nats) and purity {@code tr ρ² = Σ|ρij|²}. */
 public final class Entropy {
     private Entropy() {
@@ -16,10 +18,24 @@ public final class Entropy {
     }
 
     public static double purity(double[] rho) {
-        double s = 0;
-        for (double v : rho) {
-            s += v * v;
-        }
-        return s;
+        // Fixed blocks (on all cores for large registers), four running sums each: the sum of squares
+        // of 2·4^N numbers is otherwise one chain of dependent additions (at 13 cells, 134 million).
+        int dim = (int) Math.round(Math.sqrt(rho.length / 2.0));
+        return Parallel.sumInBlocks(rho.length, BLOCK, dim >= CyclicSymmetry.parallelDim ? BLOCK : 0, (lo, hi) -> {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int i = lo;
+            for (; i + 3 < hi; i += 4) {
+                s0 += rho[i] * rho[i];
+                s1 += rho[i + 1] * rho[i + 1];
+                s2 += rho[i + 2] * rho[i + 2];
+                s3 += rho[i + 3] * rho[i + 3];
+            }
+            for (; i < hi; i++) {
+                s0 += rho[i] * rho[i];
+            }
+            return (s0 + s1) + (s2 + s3);
+        });
     }
+
+    private static final int BLOCK = 1 << 16;
 }

@@ -1,0 +1,28 @@
+package org.qbattery.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.qbattery.model.Battery;
+import org.qbattery.model.Graph;
+import org.qbattery.model.InitialState;
+
+/** Runs use the total-spin blocks exactly where their group is every permutation of a set of cells. */
+class SpinBlockChoiceTest {
+    @ParameterizedTest(name = "{0}, N = {1}, {2}")
+    @CsvSource(delimiter = '|', value = {"symmetric | 5 | quantum | 0 1 2 3 4", "central | 5 | quantum | 1 2 3 4",
+        "central | 6 | ghz | 1 2 3 4 5", "circular | 3 | quantum | 0 1 2", "circular | 5 | quantum | none",
+        "linear | 5 | quantum | none", "symmetric | 4 | bloch:1.2,0.4 | 0 1 2 3"})
+    void completeGraphAndStarLeaves(String graph, int n, String state, String cells) {
+        double gammaIcl = graph.equals("central") ? 0.05 : 0.5;
+        Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(gammaIcl).build();
+        double[] rho0 = InitialState.parse(state, n);
+        int[] found = SelfDischarge.fullyPermuted(SelfDischarge.kernelGenerators(b, rho0, SelfDischarge.symmetryOf(b, rho0)));
+        if (cells.equals("none")) {
+            assertThat(found).isNull();
+        } else {
+            assertThat(found).containsExactly(java.util.Arrays.stream(cells.split(" ")).mapToInt(Integer::parseInt).toArray());
+        }
+    }
+}
