@@ -472,25 +472,15 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
     @Override
     public double derivativeWeightedSquares(double[] y, double[] out, double[] w) {
         final int rows = repS.length;
-        final int blocks = (rows + NORM_ROWS - 1) / NORM_ROWS;
-        final double[] partial = new double[blocks];
         final long cost = 8L * NORM_ROWS * entries() / Math.max(1, rows);
-        Parallel.forRange(blocks, cost, (from, to) -> {
-            for (int b = from; b < to; b++) {
-                int lo = b * NORM_ROWS, hi = Math.min(rows, lo + NORM_ROWS);
-                if (compact != null) {
-                    compactRows(y, out, lo, hi);
-                } else {
-                    wideRows(y, out, lo, hi);
-                }
-                partial[b] = VectorOps.weightedSquares(out, w, 2 * lo, 2 * hi);
+        return Parallel.sumInBlocks(rows, NORM_ROWS, cost, (lo, hi) -> {
+            if (compact != null) {
+                compactRows(y, out, lo, hi);
+            } else {
+                wideRows(y, out, lo, hi);
             }
+            return VectorOps.weightedSquares(out, w, 2 * lo, 2 * hi);
         });
-        double sum = 0;
-        for (double p : partial) {
-            sum += p;
-        }
-        return sum;
     }
 
     private void compactRows(double[] y, double[] out, int from, int to) {

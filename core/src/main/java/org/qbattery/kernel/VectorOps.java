@@ -146,19 +146,7 @@ public final class VectorOps {
      * result does not depend on the thread count.
      */
     public static double weightedSquares(double[] x, double[] w) {
-        final int n = x.length;
-        final int blocks = (n + BLOCK - 1) / BLOCK;
-        final double[] partial = new double[blocks];
-        Parallel.forRange(blocks, 4L * BLOCK, (from, to) -> {
-            for (int b = from; b < to; b++) {
-                partial[b] = weightedSquares(x, w, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
-            }
-        });
-        double sum = 0;
-        for (double p : partial) {
-            sum += p;
-        }
-        return sum;
+        return Parallel.sumInBlocks(x.length, BLOCK, 4L * BLOCK, (lo, hi) -> weightedSquares(x, w, lo, hi));
     }
 
     /** {@code Σ_{lo ≤ i < hi} (x_i·w_i)²}. */
