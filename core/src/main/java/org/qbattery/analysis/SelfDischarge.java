@@ -306,10 +306,19 @@ public final class SelfDischarge {
         final int[][] generators = kernelGenerators(battery, rho0, cyclic);
         // Where the group is every permutation of a set of cells (complete graph, star leaves), the
         // spectra use its total-spin blocks instead of the cyclic ones.
+        // Where another generator inverts the cyclic one (the ring's reflection), half the cyclic blocks suffice.
         final int[] permuted = fullyPermuted(generators);
-        final CyclicSymmetry symmetry = permuted == null ? cyclic : cyclic.withAllPermutationsOf(permuted);
+        final CyclicSymmetry symmetry = permuted != null ? cyclic.withAllPermutationsOf(permuted)
+                : invertsTheCycle(generators) ? cyclic.withInversion() : cyclic;
         // Checked again now that the state's own symmetry is known, before the kernel is built.
         final String chosen = requireMemory(battery, method, generators, (long) (0.9 * Runtime.getRuntime().maxMemory()));
+        // The full matrices of the samples in flight are allocated once, before the kernel's temporaries
+        // and the integrator's vectors, and recycled: at 13 cells each is 1.07 GB, and allocating one per
+        // sample among the integrator's vectors can leave the heap's free space in pieces too small for it.
+        final ArrayDeque<double[]> freeSamples = new ArrayDeque<>();
+        for (int i = 0; i <= maxLag(n); i++) {
+            freeSamples.push(new double[rho0.length]);
+        }
         final PackedLindbladian kernel = battery.packedGenerator(generators);
         final String representation = describe(kernel, generators);
         // Held in a one-slot array so the integrated state can be released before events are located.
@@ -406,6 +415,7 @@ public final class SelfDischarge {
                 e.prevG = g;
             }
             previous[0] = pk.packed;
+            freeSamples.push(pk.rho); // measured: unpack overwrites every element of a recycled one
             progress.progress(pk.t, tEndAll, "integrating");
         };
         IntegrationStats stats;
@@ -429,7 +439,7 @@ public final class SelfDischarge {
                     step.interpolate(ts, outs);
                     for (int r = 0; r < count; r++) {
                         int k = next[0];
-                        double[] sample = new double[len];
+                        double[] sample = freeSamples.isEmpty() ? new double[len] : freeSamples.pop();
                         kernel.unpack(outs[r], sample);
                         Pending pk = new Pending(k, ts[r], sample, outs[r].clone());
                         if (pipeline) {
@@ -455,11 +465,14 @@ public final class SelfDischarge {
         }
         previous[0] = null;
         state[0] = null; // the final state is not needed any more: free it before re-integrating brackets
+        // One recycled full matrix serves every bracket's event evaluations; the others are released.
+        final double[] scratch = freeSamples.isEmpty() ? new double[len] : freeSamples.pop();
+        freeSamples.clear();
         for (int i = 0; i < brackets.size(); i++) {
             Bracket br = brackets.get(i);
             // Integrated in place unless a later bracket starts from the same packed sample.
             boolean shared = i + 1 < brackets.size() && brackets.get(i + 1).rhoA() == br.rhoA();
-            br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen));
+            br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen, scratch));
         }
         Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
         Double birthTime = null, disentangleTime = null;
@@ -606,6 +619,29 @@ public final class SelfDischarge {
         return null;
     }
 
+    /** Whether a generator other than the first maps the first to its inverse (F∘C = C⁻¹∘F). */
+    static boolean invertsTheCycle(int[][] generators) {
+        if (generators == null || generators.length < 2) {
+            return false;
+        }
+        int[] c = generators[0];
+        int[] inverse = new int[c.length];
+        for (int n = 0; n < c.length; n++) {
+            inverse[c[n]] = n;
+        }
+        for (int g = 1; g < generators.length; g++) {
+            int[] f = generators[g];
+            boolean inverts = true;
+            for (int n = 0; n < c.length && inverts; n++) {
+                inverts = f[c[n]] == inverse[f[n]];
+            }
+            if (inverts) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What the integrator carries, for the provenance. */
     static String describe(PackedLindbladian kernel, int[][] generators) {
         if (kernel instanceof org.qbattery.kernel.SymmetricLindbladKernel s) {
@@ -641,9 +677,8 @@ public final class SelfDischarge {
      * Doing this after the main run keeps the main integration free of copies; it needs no state
      * copies of its own, so it fits wherever the main run fitted.
      */
-    private Double refine(Bracket br, double[] start, PackedLindbladian kernel, String chosen) {
+    private Double refine(Bracket br, double[] start, PackedLindbladian kernel, String chosen, double[] tmp) {
         final double[] packed = new double[start.length];
-        final double[] tmp = new double[1 << (2 * battery.cells() + 1)];
         final OdeIntegrator in = integrator(chosen, kernel.length());
         final double[] root = {Double.NaN};
         final double[] gStart = {br.ga()};

@@ -12,7 +12,7 @@ public interface PackedLindbladian extends LinearOdeSystem {
     /** Writes the packed form of the full Hermitian matrix {@code full} into {@code packed}. */
     void pack(double[] full, double[] packed);
 
-    /** Writes the full Hermitian D×D matrix described by {@code packed}. */
+    /** Writes the full Hermitian D×D matrix described by {@code packed} (every element of {@code full}: it may be reused). */
     void unpack(double[] packed, double[] full);
 
     /** The packed form of {@code full} in a new array. */

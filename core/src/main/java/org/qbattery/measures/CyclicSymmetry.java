@@ -27,8 +27,11 @@ public final class CyclicSymmetry {
     /** Set when ρ is also invariant under every permutation of a set of cells: the spectrum then comes from these. */
     private final SpinBlocks spin;
 
-    /** The same group, with the total-spin blocks of a larger symmetry for the spectrum. */
-    private CyclicSymmetry(CyclicSymmetry base, SpinBlocks spin) {
+    /** Set when a symmetry of ρ maps the generator to its inverse: blocks s and r − s then share their spectrum. */
+    private final boolean inverted;
+
+    /** The same group, with what a larger symmetry of ρ adds for the spectrum. */
+    private CyclicSymmetry(CyclicSymmetry base, SpinBlocks spin, boolean inverted) {
         this.cells = base.cells;
         this.dim = base.dim;
         this.order = base.order;
@@ -38,6 +41,7 @@ public final class CyclicSymmetry {
         this.orbitStart = base.orbitStart;
         this.orbitFlat = base.orbitFlat;
         this.spin = spin;
+        this.inverted = inverted;
     }
 
     /**
@@ -46,7 +50,17 @@ public final class CyclicSymmetry {
      * uses the total-spin blocks of {@link SpinBlocks}, far smaller than this group's.
      */
     public CyclicSymmetry withAllPermutationsOf(int[] permuted) {
-        return new CyclicSymmetry(this, new SpinBlocks(cells, permuted));
+        return new CyclicSymmetry(this, new SpinBlocks(cells, permuted), inverted);
+    }
+
+    /**
+     * This group, for a ρ that the caller knows to be invariant under a permutation F with
+     * F π F⁻¹ = π⁻¹ too (the ring's reflection and rotation): F maps the Π-eigenspace of e^{−2πis/r}
+     * onto that of e^{+2πis/r} and commutes with ρ, so blocks s and r − s have the same spectrum and
+     * only ⌊r/2⌋ + 1 of the r blocks are diagonalised (about half the eigenvalue work).
+     */
+    public CyclicSymmetry withInversion() {
+        return new CyclicSymmetry(this, spin, true);
     }
 
     /**
@@ -54,6 +68,7 @@ public final class CyclicSymmetry {
      */
     public CyclicSymmetry(int cells, int[] cellPermutation) {
         this.spin = null;
+        this.inverted = false;
         this.cells = cells;
         this.dim = 1 << cells;
         this.cellPermutation = cellPermutation.clone();
@@ -198,11 +213,13 @@ public final class CyclicSymmetry {
         }
         double[] all = new double[dim];
         int[] at = new int[order + 1];
+        // With the inversion, blocks r − s > s are copies of block s: only s ≤ r/2 are diagonalised.
+        final int computed = inverted ? order / 2 + 1 : order;
         long cubes = 0;
         for (int s = 0; s < order; s++) {
             int m = orbitsByCharacter[s].length;
             at[s + 1] = at[s] + m;
-            cubes += (long) m * m * m;
+            cubes += s < computed ? (long) m * m * m : 0;
         }
         if (at[order] != dim) {
             throw new IllegalStateException("symmetry blocks cover " + at[order] + " of " + dim + " states");
@@ -211,11 +228,14 @@ public final class CyclicSymmetry {
         // integration of a sample, so they go to both cores (through the integrator's own pool: never
         // more threads than cores); below that the integrator keeps the cores busy and splitting
         // only adds hand-offs (measured: N = 8 slower, N = 10 unchanged).
-        long costPerBlock = dim >= parallelDim ? Math.max(200_000L, 8 * cubes / order) : 0;
-        Parallel.forRange(order, costPerBlock, (from, to) -> {
+        long costPerBlock = dim >= parallelDim ? Math.max(200_000L, 8 * cubes / computed) : 0;
+        Parallel.forRange(computed, costPerBlock, (from, to) -> {
             for (int s = from; s < to; s++) {
                 double[] ev = blockSpectrum(rho, s);
                 System.arraycopy(ev, 0, all, at[s], ev.length);
+                if (inverted && s > 0 && order - s != s) {
+                    System.arraycopy(ev, 0, all, at[order - s], ev.length);
+                }
             }
         });
         java.util.Arrays.sort(all);

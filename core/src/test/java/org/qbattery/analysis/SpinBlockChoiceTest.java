@@ -25,4 +25,14 @@ class SpinBlockChoiceTest {
             assertThat(found).containsExactly(java.util.Arrays.stream(cells.split(" ")).mapToInt(Integer::parseInt).toArray());
         }
     }
+
+    /** The ring's reflection inverts its rotation; the chain has no second generator. */
+    @ParameterizedTest(name = "{0}, N = {1}")
+    @CsvSource({"circular, 5, true", "circular, 6, true", "linear, 6, false", "circular, 4, true"})
+    void reflectionInvertsTheRotation(String graph, int n, boolean expected) {
+        Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(0.5).build();
+        double[] rho0 = InitialState.quantum(n);
+        int[][] gens = SelfDischarge.kernelGenerators(b, rho0, SelfDischarge.symmetryOf(b, rho0));
+        assertThat(SelfDischarge.invertsTheCycle(gens)).isEqualTo(expected);
+    }
 }

@@ -51,6 +51,60 @@ class CyclicSymmetryTest {
         }
     }
 
+    /**
+     * The ring's reflection inverts its rotation, so blocks s and r − s share their spectrum: half the
+     * blocks give the whole spectrum of a reflection-invariant ρ (on one thread and spread over the
+     * cores alike), and do not for a ρ with the rotations only (a chiral state), so the test can fail.
+     */
+    @ParameterizedTest(name = "ring N={0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {5, 6, 7})
+    void halfTheBlocksSufficeUnderReflection(int n) {
+        Battery b = Battery.builder(Graph.ring(n)).coupling(2).gammaIcl(0.3).dephasing(0.1).build();
+        double[] rho = InitialState.parse("bloch:1.1,0.3", n);
+        new DormandPrince853(Tolerances.DEFAULT).integrate(b.generator(), 0, rho, 0.7, null);
+        CyclicSymmetry rotations = SelfDischarge.symmetryOf(b, rho);
+        CyclicSymmetry dihedral = rotations.withInversion();
+        double[] full = HermitianEigenvalues.of(rho.clone(), 1 << n);
+        double[] half = dihedral.spectrum(rho);
+        for (int k = 0; k < full.length; k++) {
+            assertThat(half[k]).isCloseTo(full[k], within(1e-12));
+        }
+        int before = CyclicSymmetry.parallelDim;
+        try {
+            CyclicSymmetry.parallelDim = 1;
+            assertThat(dihedral.spectrum(rho)).containsExactly(half);
+        } finally {
+            CyclicSymmetry.parallelDim = before;
+        }
+        // A random state averaged over the rotations only: invariant under them, not under the reflection.
+        int d = 1 << n;
+        double[] raw = org.qbattery.TestSupport.randomDensity(new java.util.Random(n), d, d);
+        double[] chiral = new double[raw.length];
+        int[] rot = rotations.cellPermutation();
+        int[] cells = java.util.stream.IntStream.range(0, n).toArray();
+        for (int e = 0; e < n; e++) {
+            int[] perm = org.qbattery.kernel.SymmetricLindbladKernel.basisPermutation(n, cells);
+            for (int x = 0; x < d; x++) {
+                for (int y = 0; y < d; y++) {
+                    chiral[2 * (perm[x] * d + perm[y])] += raw[2 * (x * d + y)] / n;
+                    chiral[2 * (perm[x] * d + perm[y]) + 1] += raw[2 * (x * d + y) + 1] / n;
+                }
+            }
+            int[] next = new int[n];
+            for (int k = 0; k < n; k++) {
+                next[k] = rot[cells[k]];
+            }
+            cells = next;
+        }
+        double[] right = HermitianEigenvalues.of(chiral.clone(), d), rotationBlocks = rotations.spectrum(chiral), wrong = dihedral.spectrum(chiral);
+        double worst = 0;
+        for (int k = 0; k < d; k++) {
+            assertThat(rotationBlocks[k]).isCloseTo(right[k], within(1e-12));
+            worst = Math.max(worst, Math.abs(wrong[k] - right[k]));
+        }
+        assertThat(worst).isGreaterThan(1e-6);
+    }
+
     /** One pair per orbit gives the same mean and largest signed concurrence as every edge. */
     @ParameterizedTest(name = "{0} N={1} {2}")
     @MethodSource("cases")
