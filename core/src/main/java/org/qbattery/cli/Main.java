@@ -36,7 +36,23 @@ public final class Main implements Runnable {
             load.setDaemon(true);
             load.start();
         }
-        System.exit(execute(args));
+        System.exit(guarded(() -> execute(args), System.err));
+    }
+
+    /**
+     * Runs {@code cli}; if the heap still runs out (the memory check before a run is meant to prevent
+     * it), says so in one line naming the heap and how to raise it, exit code 1, instead of a stack
+     * trace. Outputs are written only when a run has finished, so nothing partial is left behind.
+     */
+    static int guarded(java.util.function.IntSupplier cli, java.io.PrintStream err) {
+        try {
+            return cli.getAsInt();
+        } catch (OutOfMemoryError e) {
+            err.println("qbattery: error: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB) ran out; raise it with QBATTERY_JAVA_OPTS=-Xmx... or use fewer cells, output times or measures");
+            err.flush();
+            return 1;
+        }
     }
 
     /**

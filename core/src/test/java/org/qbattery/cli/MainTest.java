@@ -21,4 +21,17 @@ class MainTest {
     void preloadsNativeLapackOnlyWhereSpectraUseIt(String line, boolean expected) {
         assertThat(Main.usesNativeLapack(line.trim().split(" +"))).isEqualTo(expected);
     }
+
+    /** A heap that runs out after all ends in one line naming the heap and QBATTERY_JAVA_OPTS, exit code 1. */
+    @org.junit.jupiter.api.Test
+    void anExhaustedHeapIsOneLine() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int code = Main.guarded(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, new java.io.PrintStream(bytes, true));
+        String err = bytes.toString();
+        org.assertj.core.api.Assertions.assertThat(code).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(err.strip()).doesNotContain("\n").contains("QBATTERY_JAVA_OPTS").contains("MiB");
+        org.assertj.core.api.Assertions.assertThat(Main.guarded(() -> 2, new java.io.PrintStream(bytes))).isEqualTo(2);
+    }
 }
