@@ -34,6 +34,9 @@ public final class SpinBlocks {
      */
     private final int[][] strings, vector;
     private final double[][] amp;
+    /** The same grouped by basis vector: vector b's support columns (ascending) cols[p][colStart[p][b] ..< colStart[p][b+1]], amplitudes colAmp. */
+    private final int[][] colStart, cols;
+    private final double[][] colAmp;
 
     /**
      * @param cells    register size N
@@ -53,6 +56,9 @@ public final class SpinBlocks {
         strings = new int[blocks][];
         vector = new int[blocks][];
         amp = new double[blocks][];
+        colStart = new int[blocks][];
+        cols = new int[blocks][];
+        colAmp = new double[blocks][];
         for (int p = 0; p < blocks; p++) {
             multiplicity[p] = (int) (binomial(m, p) - (p == 0 ? 0 : binomial(m, p - 1)));
             int r = m - 2 * p;
@@ -104,6 +110,21 @@ public final class SpinBlocks {
                 vector[p][i] = vec[from];
                 amp[p][i] = am[from];
             }
+            colStart[p] = new int[size[p] + 1];
+            for (int i = 0; i < total; i++) {
+                colStart[p][vector[p][i] + 1]++;
+            }
+            for (int x = 0; x < size[p]; x++) {
+                colStart[p][x + 1] += colStart[p][x];
+            }
+            cols[p] = new int[total];
+            colAmp[p] = new double[total];
+            int[] fill = colStart[p].clone();
+            for (int i = 0; i < total; i++) {
+                int at2 = fill[vector[p][i]]++;
+                cols[p][at2] = strings[p][i];
+                colAmp[p][at2] = amp[p][i];
+            }
         }
     }
 
@@ -151,22 +172,24 @@ public final class SpinBlocks {
         final int chunks = (m + CHUNK - 1) / CHUNK;
         final double[][] part = new double[chunks][];
         Parallel.forRange(chunks, dim >= CyclicSymmetry.parallelDim ? (long) CHUNK * m : 0, (from, to) -> {
-            double[] sums = new double[2 * n];
+            final int[] cs = colStart[p], cl = cols[p];
+            final double[] ca = colAmp[p];
             for (int c = from; c < to; c++) {
                 double[] acc = new double[2 * n * n];
                 for (int u = c * CHUNK, end = Math.min(m, u + CHUNK); u < end; u++) {
-                    java.util.Arrays.fill(sums, 0);
                     final int row = 2 * str[u] * dim;
-                    for (int v = 0; v < m; v++) {
-                        final int e = row + 2 * str[v], x = 2 * vec[v];
-                        final double av = a[v];
-                        sums[x] += av * rho[e];
-                        sums[x + 1] += av * rho[e + 1];
-                    }
                     final int base = 2 * vec[u] * n;
                     final double au = a[u];
-                    for (int x = 0; x < 2 * n; x++) {
-                        acc[base + x] += au * sums[x];
+                    // Row u against each basis vector's columns: reads within one row (in cache), one sum per vector.
+                    for (int y = 0; y < n; y++) {
+                        double re = 0, im = 0;
+                        for (int t = cs[y], te = cs[y + 1]; t < te; t++) {
+                            final int e = row + 2 * cl[t];
+                            re += ca[t] * rho[e];
+                            im += ca[t] * rho[e + 1];
+                        }
+                        acc[base + 2 * y] += au * re;
+                        acc[base + 2 * y + 1] += au * im;
                     }
                 }
                 part[c] = acc;
