@@ -499,7 +499,7 @@ public final class SelfDischarge {
      * then keeps ρ(t) invariant, and its spectrum splits into blocks. {@code null} when none applies.
      */
     public static CyclicSymmetry symmetryOf(Battery b, double[] rho0) {
-        return symmetryOf(b, p -> new CyclicSymmetry(b.cells(), p).leavesInvariant(rho0, 1e-14));
+        return symmetryOf(b, p -> CyclicSymmetry.leavesInvariant(rho0, b.cells(), p, 1e-14));
     }
 
     /** As above, with the state's invariance under a cell permutation decided by {@code invariant}. */
@@ -539,7 +539,7 @@ public final class SelfDischarge {
      * rotation, every permutation of the leaves). Null when there is no symmetry.
      */
     static int[][] kernelGenerators(Battery b, double[] rho0, CyclicSymmetry symmetry) {
-        return kernelGenerators(b, symmetry, p -> new CyclicSymmetry(b.cells(), p).leavesInvariant(rho0, 1e-14));
+        return kernelGenerators(b, symmetry, p -> CyclicSymmetry.leavesInvariant(rho0, b.cells(), p, 1e-14));
     }
 
     /** The same before the state exists, with its invariance decided by {@code invariant}. */

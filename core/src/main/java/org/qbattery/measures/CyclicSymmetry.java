@@ -153,6 +153,19 @@ public final class CyclicSymmetry {
 
     /** True when ρ is invariant under Π up to {@code tol} (elementwise). */
     public boolean leavesInvariant(double[] rho, double tol) {
+        return leavesInvariant(rho, perm, tol);
+    }
+
+    /**
+     * True when ρ is invariant under the cell permutation {@code cellPermutation} up to {@code tol}
+     * (elementwise), without building the group's blocks.
+     */
+    public static boolean leavesInvariant(double[] rho, int cells, int[] cellPermutation, double tol) {
+        return leavesInvariant(rho, SymmetricLindbladKernel.basisPermutation(cells, cellPermutation), tol);
+    }
+
+    private static boolean leavesInvariant(double[] rho, int[] perm, double tol) {
+        final int dim = perm.length;
         for (int i = 0; i < dim; i++) {
             for (int j = 0; j < dim; j++) {
                 int a = 2 * (i * dim + j), b = 2 * (perm[i] * dim + perm[j]);

@@ -20,8 +20,8 @@ public final class Entropy {
     public static double purity(double[] rho) {
         // Fixed blocks (on all cores for large registers), four running sums each: the sum of squares
         // of 2·4^N numbers is otherwise one chain of dependent additions (at 13 cells, 134 million).
-        int dim = (int) Math.round(Math.sqrt(rho.length / 2.0));
-        return Parallel.sumInBlocks(rho.length, BLOCK, dim >= CyclicSymmetry.parallelDim ? BLOCK : 0, (lo, hi) -> {
+        boolean large = rho.length >= 2L * CyclicSymmetry.parallelDim * CyclicSymmetry.parallelDim;
+        return Parallel.sumInBlocks(rho.length, BLOCK, large ? BLOCK : 0, (lo, hi) -> {
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             int i = lo;
             for (; i + 3 < hi; i += 4) {
