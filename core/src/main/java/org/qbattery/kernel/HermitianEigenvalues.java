@@ -36,7 +36,11 @@ public final class HermitianEigenvalues {
      */
     static double hypot(double x, double y) {
         double s = x * x + y * y;
-        return s > 1e-290 && s < 1e290 ? Math.sqrt(s) : Math.hypot(x, y);
+        if (s > 1e-290 && s < 1e290) {
+            return Math.sqrt(s);
+        }
+        // Exact zeros are common (states without coherence): no need for the careful routine.
+        return x == 0 ? Math.abs(y) : y == 0 ? Math.abs(x) : Math.hypot(x, y);
     }
 
     /**
@@ -56,6 +60,17 @@ public final class HermitianEigenvalues {
 
     /** The pure-Java path (Householder + QL) regardless of size; destroys {@code w}. */
     public static double[] pureJavaInPlace(double[] w, int n) {
+        // Orders 1 and 2 are most of the blocks of small registers (excitation sectors, symmetry
+        // blocks): 30 000 of reproduce's 78 000 spectra. Closed forms, backward stable like QL
+        // (absolute error of order ε·‖A‖).
+        if (n == 1) {
+            return new double[] {w[0]};
+        }
+        if (n == 2) {
+            double mean = 0.5 * (w[0] + w[6]), half = 0.5 * (w[0] - w[6]);
+            double r = hypot(half, hypot(w[2], w[3]));
+            return new double[] {mean - r, mean + r};
+        }
         double[] d = new double[n];
         double[] e = new double[n];
         tridiagonalize(w, n, d, e);

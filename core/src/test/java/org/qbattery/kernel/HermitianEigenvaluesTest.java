@@ -99,4 +99,26 @@ class HermitianEigenvaluesTest {
             assertThat(nat[k]).isCloseTo(java[k], within(1e-12 * n));
         }
     }
+
+    /**
+     * The closed form for order 2, λ = (a+d)/2 ± √(((a−d)/2)² + |b|²), where the general path's
+     * hypot meets its edge cases: exact zeros (no coherence), a degenerate diagonal, and elements so
+     * small that their squares underflow (√ of a sum of squares would give 0, not ±1e-200).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "a={0}, d={1}, b=({2},{3})")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "0.3, 0.7, 0, 0, 0.3, 0.7",
+        "0.5, 0.5, 0, 0.25, 0.25, 0.75",
+        "0, 0, 1e-200, 0, -1e-200, 1e-200",
+        "0, 0, 6e-201, 8e-201, -1e-200, 1e-200",
+        "1, 0, 0, 0, 0, 1",
+        "2, -1, 2, 0, -2, 3"})
+    void orderTwoClosedForm(double a, double d, double br, double bi, double lo, double hi) {
+        double[] m = {a, 0, br, bi, br, -bi, d, 0};
+        double[] ev = HermitianEigenvalues.of(m, 2);
+        double tol = 4 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)));
+        assertThat(ev[0]).isCloseTo(lo, within(tol));
+        assertThat(ev[1]).isCloseTo(hi, within(tol));
+        assertThat(HermitianEigenvalues.of(new double[] {-0.25, 0}, 1)).containsExactly(-0.25);
+    }
 }
