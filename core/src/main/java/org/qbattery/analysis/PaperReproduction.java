@@ -33,14 +33,20 @@ public final class PaperReproduction {
 
     /** One planned run. */
     public record Case(String key, Variant variant, Battery battery, String state, double tMax, double dt) {
+        /** What is integrated, without the name: equal for two cases that are the same simulation. */
+        public String simulation() {
+            return battery.describe() + " state=" + state + " t_max=" + tMax + " dt=" + dt;
+        }
     }
 
     private final Map<String, DischargeResult> results;
+    private final int simulations;
     private final double wallSeconds;
     private final Tolerances tolerances;
 
-    private PaperReproduction(Map<String, DischargeResult> results, double wallSeconds, Tolerances tolerances) {
+    private PaperReproduction(Map<String, DischargeResult> results, int simulations, double wallSeconds, Tolerances tolerances) {
         this.results = results;
+        this.simulations = simulations;
         this.wallSeconds = wallSeconds;
         this.tolerances = tolerances;
     }
@@ -75,7 +81,11 @@ public final class PaperReproduction {
         return cases;
     }
 
-    /** Runs every case on {@code threads} worker threads, reporting one progress unit per finished run. */
+    /**
+     * Runs every case on {@code threads} worker threads, reporting one progress unit per finished run.
+     * Cases that are the same simulation under two names (the N = 5 chain of Fig. 3 is the chain of
+     * Figs. 4–5) are integrated once and share the result.
+     */
     public static PaperReproduction compute(Tolerances tol, int threads, ProgressListener progress) {
         long start = System.nanoTime();
         List<Case> cases = plan();
@@ -87,22 +97,30 @@ public final class PaperReproduction {
             return t;
         });
         AtomicInteger done = new AtomicInteger();
-        Map<String, Future<DischargeResult>> futures = new LinkedHashMap<>();
+        Map<String, Case> distinct = new LinkedHashMap<>();
+        for (Case c : cases) {
+            distinct.putIfAbsent(c.simulation(), c);
+        }
+        Map<String, Future<DischargeResult>> bySimulation = new java.util.HashMap<>();
         try {
-            for (Case c : cases) {
-                futures.put(c.key(), pool.submit(() -> {
+            for (Case c : distinct.values()) {
+                bySimulation.put(c.simulation(), pool.submit(() -> {
                     DischargeResult r = SelfDischarge.of(c.battery()).state(c.state()).grid(c.tMax(), c.dt()).tolerances(tol).run();
                     synchronized (progress) {
-                        progress.progress(done.incrementAndGet(), cases.size(), c.key());
+                        progress.progress(done.incrementAndGet(), distinct.size(), c.key());
                     }
                     return r;
                 }));
+            }
+            Map<String, Future<DischargeResult>> futures = new LinkedHashMap<>();
+            for (Case c : cases) {
+                futures.put(c.key(), bySimulation.get(c.simulation()));
             }
             Map<String, DischargeResult> res = new LinkedHashMap<>();
             for (Map.Entry<String, Future<DischargeResult>> e : futures.entrySet()) {
                 res.put(e.getKey(), Parallel.join(e.getValue()));
             }
-            return new PaperReproduction(res, (System.nanoTime() - start) * 1e-9, tol);
+            return new PaperReproduction(res, distinct.size(), (System.nanoTime() - start) * 1e-9, tol);
         } finally {
             pool.shutdownNow();
         }
@@ -134,6 +152,11 @@ public final class PaperReproduction {
 
     public Map<String, DischargeResult> all() {
         return results;
+    }
+
+    /** Distinct simulations behind {@link #all()} (fewer than its runs: some runs are the same simulation). */
+    public int simulations() {
+        return simulations;
     }
 
     public double wallSeconds() {

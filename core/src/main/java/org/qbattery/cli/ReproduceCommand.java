@@ -49,7 +49,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PaperReproduction r = PaperReproduction.compute(new Tolerances(rtol, atol), k, (done, total, label) ->
                 progress.progress(done, total, "simulating " + (int) done + "/" + (int) total));
-        progress.line(String.format(Locale.ROOT, "simulated %d runs in %.1f s", r.all().size(), r.wallSeconds()));
+        progress.line(String.format(Locale.ROOT, "simulated %d runs (%d distinct) in %.1f s", r.all().size(), r.simulations(), r.wallSeconds()));
         ReproductionReport.Written w = ReproductionReport.write(r, dir, argv, id -> progress.line("figure " + id + " written"));
         progress.finish();
         long fixed = w.table().stream().filter(x -> !x.verdict().equals("reproduced")).count();

@@ -113,6 +113,7 @@ public final class ReproductionReport {
         solver.put("atol", r.tolerances().atol());
         solver.put("frame", "rotating with H0");
         m.put("solver", solver);
+        m.put("distinct_simulations", r.simulations());
         m.put("wall_seconds_simulation", r.wallSeconds());
         List<Map<String, Object>> runs = new ArrayList<>();
         for (Map.Entry<String, DischargeResult> e : r.all().entrySet()) {
@@ -238,8 +239,8 @@ public final class ReproductionReport {
         StringBuilder sb = new StringBuilder();
         DischargeResult any = r.all().values().iterator().next();
         sb.append("# QBattery reproduction of “Quantum advantage of two-level batteries in self-discharging process”\n\n");
-        sb.append(String.format(Locale.ROOT, "QBattery %s · solver: %s, rtol %.0e, atol %.0e · %d runs in %.1f s · %s%n%n",
-                Provenance.version(), any.solver(), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.wallSeconds(),
+        sb.append(String.format(Locale.ROOT, "QBattery %s · solver: %s, rtol %.0e, atol %.0e · %d runs (%d distinct simulations) in %.1f s · %s%n%n",
+                Provenance.version(), any.solver(), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
                 java.time.LocalDate.now()));
         sb.append("## Model and conventions\n\n").append(model()).append("\n\n");
         sb.append("## Every number the paper prints\n\n");
@@ -322,8 +323,8 @@ public final class ReproductionReport {
                 .append("figure{margin:1.5em 0;border-top:1px solid #eee;padding-top:1em}figure svg{max-width:100%;height:auto;display:block}\n")
                 .append("figcaption{font-size:.92em;color:#444}.meta{color:#666;font-size:.9em}\n</style></head><body>\n");
         sb.append("<h1>QBattery reproduction of “Quantum advantage of two-level batteries in self-discharging process”</h1>\n");
-        sb.append(String.format(Locale.ROOT, "<p class=\"meta\">QBattery %s · solver: %s, rtol %.0e, atol %.0e · %d runs in %.1f s · %s</p>%n",
-                esc(Provenance.version()), esc(any.solver()), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.wallSeconds(),
+        sb.append(String.format(Locale.ROOT, "<p class=\"meta\">QBattery %s · solver: %s, rtol %.0e, atol %.0e · %d runs (%d distinct simulations) in %.1f s · %s</p>%n",
+                esc(Provenance.version()), esc(any.solver()), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
                 java.time.LocalDate.now()));
         sb.append("<h2>Model and conventions</h2><p>").append(esc(model())).append("</p>\n");
         sb.append("<h2>Every number the paper prints</h2>\n");

@@ -57,6 +57,20 @@ class ReproduceCommandTest {
         assertThat(j.at("/provenance/qbattery_version").asText()).isNotBlank();
         assertThat(j.at("/solver/rtol").asDouble()).isEqualTo(1e-10);
         assertThat(j.at("/runs").size()).isEqualTo(50);
+        // Fig. 3's N = 5 chain is Figs. 4-5's chain (2 states x 2 variants): integrated once, reported under both names.
+        assertThat(j.at("/distinct_simulations").asInt()).isEqualTo(46);
+        Map<String, JsonNode> byName = new HashMap<>();
+        j.at("/runs").forEach(x -> byName.put(x.get("run").asText(), x));
+        for (String v : new String[] {"stated", "as-printed"}) {
+            for (String s : new String[] {"classical", "quantum"}) {
+                JsonNode a = byName.get(v + "/chain/linear/5/" + s), b = byName.get(v + "/geometry/linear/5/" + s);
+                assertThat(a).as(v + " " + s).isNotNull();
+                assertThat(b).as(v + " " + s).isNotNull();
+                assertThat(a.get("battery")).isEqualTo(b.get("battery"));
+                assertThat(a.get("ergotropy_half_life")).isEqualTo(b.get("ergotropy_half_life"));
+                assertThat(a.get("rhs_evaluations")).isEqualTo(b.get("rhs_evaluations"));
+            }
+        }
         assertThat(j.at("/runs/0/wall_seconds").isNumber()).isTrue();
     }
 
