@@ -257,11 +257,40 @@ public final class CyclicSymmetry {
 
     /** Eigenvalues of block s (character e^{−2πi s/r}). */
     private double[] blockSpectrum(double[] rho, int s) {
-        int[][] orb = orbitsByCharacter[s];
-        int m = orb.length;
-        if (m == 0) {
-            return new double[0];
+        int m = orbitsByCharacter[s].length;
+        return m == 0 ? new double[0] : HermitianEigenvalues.ofInPlace(block(rho, s), m);
+    }
+
+    /**
+     * Per-sector spectra (k = 0..N, each ascending, as {@link Spectrum#sectorSpectra(double[], int)})
+     * of an invariant ρ that commutes with H0: every block is split by the excitation number of its
+     * orbits (a cell permutation keeps it) and the pieces diagonalised apart.
+     */
+    public double[][] sectorSpectra(double[] rho) {
+        if (spin != null) {
+            return spin.sectorSpectra(rho);
         }
+        double[][] out = Spectrum.sectorArrays(cells);
+        int[] filled = new int[cells + 1];
+        final int computed = inverted ? order / 2 + 1 : order;
+        for (int s = 0; s < computed; s++) {
+            int m = orbitsByCharacter[s].length;
+            if (m == 0) {
+                continue;
+            }
+            int[] sector = new int[m];
+            for (int x = 0; x < m; x++) {
+                sector[x] = Integer.bitCount(orbitFlat[s][orbitStart[s][x]]);
+            }
+            int copies = inverted && s > 0 && order - s != s ? 2 : 1;
+            Spectrum.splitBySector(block(rho, s), m, sector, copies, out, filled);
+        }
+        return Spectrum.finish(out, filled, "symmetry blocks");
+    }
+
+    /** Block s of ρ in the symmetry-adapted basis, m×m row-major interleaved (m = its number of orbits ≥ 1). */
+    private double[] block(double[] rho, int s) {
+        int m = orbitsByCharacter[s].length;
         double[] cosT = new double[order], sinT = new double[order];
         for (int e = 0; e < order; e++) {
             double ang = -2 * Math.PI * ((long) s * e % order) / order;
@@ -293,6 +322,6 @@ public final class CyclicSymmetry {
                 blk[2 * (x * m + y) + 1] = f * im;
             }
         }
-        return HermitianEigenvalues.ofInPlace(blk, m);
+        return blk;
     }
 }

@@ -67,7 +67,7 @@ public record Observables(double energy, double ergotropy, double efficiency, do
             double[] eig;
             if (Spectrum.commutesWithH0(rho, cells)) {
                 // One set of sector diagonalisations serves the spectrum and the passivity gap.
-                double[][] sectors = Spectrum.sectorSpectra(rho, cells);
+                double[][] sectors = Spectrum.sectorSpectra(rho, cells, symmetry);
                 eig = Spectrum.merge(sectors, cells);
                 gap = Passivity.gapFromSectorSpectra(sectors, cells);
             } else {

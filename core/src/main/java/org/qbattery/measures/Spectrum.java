@@ -23,7 +23,7 @@ public final class Spectrum {
     public static double[] of(double[] rho, int cells, CyclicSymmetry symmetry) {
         int d = Register.dimension(rho, cells);
         if (cells >= 3 && commutesWithH0(rho, cells)) {
-            return ofBlocks(rho, cells);
+            return merge(sectorSpectra(rho, cells, symmetry), cells);
         }
         if (symmetry != null && symmetry.order() > 1) {
             return symmetry.spectrum(rho);
@@ -67,8 +67,73 @@ public final class Spectrum {
         return out;
     }
 
-    private static double[] ofBlocks(double[] rho, int cells) {
-        return merge(sectorSpectra(rho, cells), cells);
+    /**
+     * As {@link #sectorSpectra(double[], int)} for a ρ that commutes with H0 and is invariant under
+     * {@code symmetry} (null: none): a cell permutation keeps the excitation number, so each
+     * symmetry block splits further into one block per sector; much smaller than the sectors
+     * themselves (5 cells: the two sectors of 10 become blocks of at most 2 on the ring, 6 on the chain).
+     */
+    public static double[][] sectorSpectra(double[] rho, int cells, CyclicSymmetry symmetry) {
+        return symmetry != null && symmetry.order() > 1 ? symmetry.sectorSpectra(rho) : sectorSpectra(rho, cells);
+    }
+
+    /**
+     * Collects the spectrum of a block whose basis vectors each lie in one excitation sector
+     * ({@code sector[x]}), when the block has no elements between sectors: one diagonalisation per
+     * sector present, its eigenvalues appended {@code copies} times to {@code out[k]}, whose fill
+     * levels are {@code filled[k]}. {@code blk} is m×m, row-major interleaved (re, im).
+     */
+    static void splitBySector(double[] blk, int m, int[] sector, int copies, double[][] out, int[] filled) {
+        int[] idx = new int[m];
+        boolean[] done = new boolean[out.length];
+        for (int x0 = 0; x0 < m; x0++) {
+            int k = sector[x0];
+            if (done[k]) {
+                continue;
+            }
+            done[k] = true;
+            int n = 0;
+            for (int x = x0; x < m; x++) {
+                if (sector[x] == k) {
+                    idx[n++] = x;
+                }
+            }
+            double[] sub = new double[2 * n * n];
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    int from = 2 * (idx[a] * m + idx[b]);
+                    sub[2 * (a * n + b)] = blk[from];
+                    sub[2 * (a * n + b) + 1] = blk[from + 1];
+                }
+            }
+            double[] ev = HermitianEigenvalues.ofInPlace(sub, n);
+            for (int c = 0; c < copies; c++) {
+                System.arraycopy(ev, 0, out[k], filled[k], n);
+                filled[k] += n;
+            }
+        }
+    }
+
+    /** Empty per-sector arrays of sizes C(N, k), k = 0..N, for {@link #splitBySector}. */
+    static double[][] sectorArrays(int cells) {
+        double[][] out = new double[cells + 1][];
+        long c = 1;
+        for (int k = 0; k <= cells; k++) {
+            out[k] = new double[(int) c];
+            c = c * (cells - k) / (k + 1);
+        }
+        return out;
+    }
+
+    /** Sorts each sector's eigenvalues after checking that {@link #splitBySector} filled them all. */
+    static double[][] finish(double[][] out, int[] filled, String what) {
+        for (int k = 0; k < out.length; k++) {
+            if (filled[k] != out[k].length) {
+                throw new IllegalStateException(what + " cover " + filled[k] + " of " + out[k].length + " states of sector " + k);
+            }
+            java.util.Arrays.sort(out[k]);
+        }
+        return out;
     }
 
     /** All eigenvalues, ascending, from the sector spectra. */

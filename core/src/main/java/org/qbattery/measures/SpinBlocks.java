@@ -156,6 +156,25 @@ public final class SpinBlocks {
         return all;
     }
 
+    /**
+     * Per-sector spectra (k = 0..N, each ascending) of an invariant ρ that commutes with H0: each
+     * basis vector lies in one excitation sector (every string of its support has the same number of
+     * excited cells), so each block splits further by sector.
+     */
+    public double[][] sectorSpectra(double[] rho) {
+        int cells = Integer.numberOfTrailingZeros(dim);
+        double[][] out = Spectrum.sectorArrays(cells);
+        int[] filled = new int[cells + 1];
+        for (int p = 0; p < size.length; p++) {
+            int[] sector = new int[size[p]];
+            for (int b = 0; b < size[p]; b++) {
+                sector[b] = Integer.bitCount(cols[p][colStart[p][b]]);
+            }
+            Spectrum.splitBySector(block(rho, p), size[p], sector, multiplicity[p], out, filled);
+        }
+        return Spectrum.finish(out, filled, "spin blocks");
+    }
+
     /** Basis strings per chunk of the pass over ρ: fixed, so the sums do not depend on the thread count. */
     private static final int CHUNK = 64;
 

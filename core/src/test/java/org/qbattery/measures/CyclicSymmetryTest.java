@@ -129,4 +129,43 @@ class CyclicSymmetryTest {
             assertThat(sym.leavesInvariant(rho, 1e-14)).isTrue();
         }
     }
+
+    /**
+     * States without coherence between excitation sectors (they start diagonal) keep that along the
+     * trajectory; the symmetry blocks split by sector then give each sector's spectrum, equal to the
+     * sector block's own diagonalisation to round-off, for the chain's reflection, the ring's
+     * rotations with and without the reflection, and the total-spin blocks of the star and complete graph.
+     */
+    @ParameterizedTest(name = "{0} N={1} {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "linear, 5, classical, none", "linear, 6, dicke:3, none", "circular, 5, classical, none",
+        "circular, 6, classical, inversion", "circular, 7, dicke:2, inversion",
+        "central, 5, classical, spin", "symmetric, 5, classical, spin", "central, 6, dicke:3, spin", "symmetric, 6, dicke:4, spin"})
+    void sectorSpectraFromTheSymmetryBlocks(String graph, int n, String state, String extension) {
+        Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(0.1).dephasing(0.1).build();
+        double[] rho = InitialState.parse(state, n);
+        CyclicSymmetry sym = SelfDischarge.symmetryOf(b, rho);
+        assertThat(sym).isNotNull();
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        sym = switch (extension) {
+            case "inversion" -> sym.withInversion();
+            case "spin" -> sym.withAllPermutationsOf(graph.equals("central") ? java.util.Arrays.copyOfRange(all, 1, n) : all);
+            default -> sym;
+        };
+        new DormandPrince853(Tolerances.DEFAULT).integrate(b.generator(), 0, rho, 0.6, null);
+        assertThat(Spectrum.commutesWithH0(rho, n)).isTrue();
+        double[][] expected = Spectrum.sectorSpectra(rho, n);
+        double[][] got = sym.sectorSpectra(rho);
+        assertThat(got).hasNumberOfRows(n + 1);
+        int nonTrivial = 0;
+        for (int k = 0; k <= n; k++) {
+            assertThat(got[k]).as("sector %d", k).hasSameSizeAs(expected[k]);
+            for (int i = 0; i < got[k].length; i++) {
+                assertThat(got[k][i]).as("sector %d eigenvalue %d", k, i).isCloseTo(expected[k][i], within(1e-13));
+            }
+            nonTrivial += expected[k][expected[k].length - 1] - expected[k][0] > 1e-6 ? 1 : 0;
+        }
+        assertThat(nonTrivial).as("sectors with distinct eigenvalues").isGreaterThan(1);
+        assertThat(Spectrum.of(rho, n, sym)).containsExactly(Spectrum.merge(got, n));
+    }
 }
