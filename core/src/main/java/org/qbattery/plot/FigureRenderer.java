@@ -204,6 +204,33 @@ public final class FigureRenderer {
         return img;
     }
 
+    /** A figure's two files: PNG bytes and SVG text. */
+    public record PngAndSvg(byte[] png, String svg) {
+    }
+
+    /**
+     * {@link #png} and {@link #svg} from one painting through a {@link TeeGraphics} (XChart's layout
+     * done once): the SVG is the one {@link #svg(Figure)} writes, byte for byte, and the raster is
+     * laid out as the SVG is (the same tick labels and glyph outlines, advances with the SVG's
+     * fractional metrics; {@link #image} lays text out for the 2× raster itself).
+     */
+    public static PngAndSvg pngAndSvg(Figure f) {
+        BufferedImage img = new BufferedImage(width(f) * PNG_SCALE, PANEL_HEIGHT * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D raster = img.createGraphics();
+        raster.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        raster.setColor(Color.WHITE);
+        raster.fillRect(0, 0, img.getWidth(), img.getHeight());
+        raster.scale(PNG_SCALE, PNG_SCALE);
+        SvgGraphics page = new SvgGraphics(width(f), PANEL_HEIGHT, f.id());
+        page.setColor(Color.WHITE);
+        page.fillRect(0, 0, width(f), PANEL_HEIGHT);
+        PolylineGraphics g = new PolylineGraphics(new TeeGraphics(page, raster));
+        paint(f, g, true);
+        g.flush();
+        raster.dispose();
+        return new PngAndSvg(PngEncoder.encode(img), page.document());
+    }
+
     /** SVG document text; the ids inside start with the figure's id, so several SVGs can share an HTML page. */
     public static String svg(Figure f) {
         return svg(f, true);

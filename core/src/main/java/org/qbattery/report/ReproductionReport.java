@@ -39,8 +39,9 @@ public final class ReproductionReport {
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
             Parallel.join(pool.submit(() -> figures.parallelStream().forEach(f -> {
-                byte[] png = FigureRenderer.png(f);
-                String svg = FigureRenderer.svg(f);
+                FigureRenderer.PngAndSvg files = FigureRenderer.pngAndSvg(f);
+                byte[] png = files.png();
+                String svg = files.svg();
                 AtomicFiles.write(dir.resolve(f.id() + ".png"), tmp -> Files.write(tmp, png));
                 AtomicFiles.writeString(dir.resolve(f.id() + ".svg"), svg);
                 AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f));
