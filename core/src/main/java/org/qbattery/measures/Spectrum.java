@@ -52,17 +52,7 @@ public final class Spectrum {
         int[][] sec = Register.sectors(cells);
         double[][] out = new double[cells + 1][];
         for (int k = 0; k <= cells; k++) {
-            int[] idx = sec[k];
-            int m = idx.length;
-            double[] b = new double[2 * m * m];
-            for (int x = 0; x < m; x++) {
-                for (int y = 0; y < m; y++) {
-                    int src = 2 * (idx[x] * d + idx[y]);
-                    b[2 * (x * m + y)] = rho[src];
-                    b[2 * (x * m + y) + 1] = rho[src + 1];
-                }
-            }
-            out[k] = HermitianEigenvalues.ofInPlace(b, m);
+            out[k] = HermitianEigenvalues.ofInPlace(principal(rho, d, sec[k], sec[k].length), sec[k].length);
         }
         return out;
     }
@@ -98,20 +88,25 @@ public final class Spectrum {
                     idx[n++] = x;
                 }
             }
-            double[] sub = new double[2 * n * n];
-            for (int a = 0; a < n; a++) {
-                for (int b = 0; b < n; b++) {
-                    int from = 2 * (idx[a] * m + idx[b]);
-                    sub[2 * (a * n + b)] = blk[from];
-                    sub[2 * (a * n + b) + 1] = blk[from + 1];
-                }
-            }
-            double[] ev = HermitianEigenvalues.ofInPlace(sub, n);
+            double[] ev = HermitianEigenvalues.ofInPlace(principal(blk, m, idx, n), n);
             for (int c = 0; c < copies; c++) {
                 System.arraycopy(ev, 0, out[k], filled[k], n);
                 filled[k] += n;
             }
         }
+    }
+
+    /** The principal submatrix of the d×d matrix {@code a} on rows and columns idx[0..n), interleaved (re, im). */
+    private static double[] principal(double[] a, int d, int[] idx, int n) {
+        double[] sub = new double[2 * n * n];
+        for (int x = 0; x < n; x++) {
+            int row = 2 * idx[x] * d;
+            for (int y = 0; y < n; y++) {
+                sub[2 * (x * n + y)] = a[row + 2 * idx[y]];
+                sub[2 * (x * n + y) + 1] = a[row + 2 * idx[y] + 1];
+            }
+        }
+        return sub;
     }
 
     /** Empty per-sector arrays of sizes C(N, k), k = 0..N, for {@link #splitBySector}. */

@@ -290,6 +290,23 @@ class SvgGraphicsTest {
         assertThat(g.document()).doesNotContain("<text");
     }
 
+    /**
+     * A two-panel figure as reproduce draws them: curves on t = 0, 0.01, ..., 5 (the second in the
+     * given line style), axes, ticks, grid, clips, legends, titles, vertical annotation lines.
+     */
+    static Figure twin(Figure.Line second) {
+        double[] t = new double[501], a = new double[501], b = new double[501];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = 0.01 * k;
+            a[k] = Math.exp(-t[k]);
+            b[k] = Math.max(0, 1 - 2 * t[k]) * Math.cos(3 * t[k]);
+        }
+        List<Figure.Series> series = List.of(new Figure.Series("E(t)", t, a, Figure.Line.SOLID, 0),
+                new Figure.Series("U(t)", t, b, second, 1));
+        return new Figure("twin", "", List.of(new Figure.Panel("left", "t", "y", series, List.of(0.5, 1.5), null, null, false),
+                new Figure.Panel("right", "Γt", "E/U", series)));
+    }
+
     @Test
     void aFigureReplaysToItsRaster() {
         // A two-panel figure as reproduce draws them (curves, axes, ticks, grid, clips, vertical
@@ -297,16 +314,7 @@ class SvgGraphicsTest {
         // render context (the raster's is scaled 2×, so its glyph outlines are hinted differently),
         // which textIsWrittenAsGlyphOutlines covers. Solid curves: a 500-vertex dashed curve could
         // drift by more than a pixel in the worst case (see replaysToWhatJava2DDraws).
-        double[] t = new double[501], a = new double[501], b = new double[501];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = 0.01 * k;
-            a[k] = Math.exp(-t[k]);
-            b[k] = Math.max(0, 1 - 2 * t[k]) * Math.cos(3 * t[k]);
-        }
-        List<Figure.Series> series = List.of(new Figure.Series("a", t, a, Figure.Line.SOLID, 0),
-                new Figure.Series("b", t, b, Figure.Line.SOLID, 1));
-        Figure f = new Figure("twin", "", List.of(new Figure.Panel("left", "t", "y", series, List.of(0.5, 1.5), null, null, false),
-                new Figure.Panel("right", "t", "y", series)));
+        Figure f = twin(Figure.Line.SOLID);
         // Drawn as the PNG is, but with pure strokes: the PNG's stroke normalisation snaps lines to the
         // pixel grid, so a vertex rounded across a snapping boundary moves a whole pixel there.
         int w = FigureRenderer.width(f), h = FigureRenderer.PANEL_HEIGHT;

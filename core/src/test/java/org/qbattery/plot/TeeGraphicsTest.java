@@ -7,18 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /** A figure painted through a {@link TeeGraphics} reaches both graphics as if painted onto each alone. */
 class TeeGraphicsTest {
-    /** Two panels with titles, legends, tick labels, a vertical annotation line, a dashed curve. */
     static Figure twin() {
-        double[] t = new double[501], a = new double[501], b = new double[501];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = 0.01 * k;
-            a[k] = Math.exp(-t[k]);
-            b[k] = Math.max(0, 1 - 2 * t[k]) * Math.cos(3 * t[k]);
-        }
-        List<Figure.Series> series = List.of(new Figure.Series("E(t)", t, a, Figure.Line.SOLID, 0),
-                new Figure.Series("U(t)", t, b, Figure.Line.DASH, 1));
-        return new Figure("twin", "", List.of(new Figure.Panel("left", "t", "y", series, List.of(0.5, 1.5), null, null, false),
-                new Figure.Panel("right", "Γt", "E/U", series)));
+        return SvgGraphicsTest.twin(Figure.Line.DASH);
     }
 
     /**
