@@ -38,6 +38,7 @@ import org.qbattery.report.PaperFigures;
  * {@code pngEncoder} encode the same rasters; {@code svgVectorGraphics2D} (baseline, the library
  * the figures used before, a bench-only dependency) and {@code svgWriter} record the same painting
  * (curves joined) and write the SVG text. {@code raster} is the Java2D painting both PNG paths share.
+ * {@code pngAndSvgSeparately} (baseline) paints each figure twice, once per file; {@code pngAndSvgTee} once.
  * Run: {@code java -jar bench/target/benchmarks.jar FigureBenchmarks}.
  */
 @State(Scope.Thread)
@@ -117,5 +118,26 @@ public class FigureBenchmarks {
             chars += FigureRenderer.svg(f).length();
         }
         return chars;
+    }
+
+    /** Baseline for {@code pngAndSvgTee}: both files of every figure, each from its own XChart painting. */
+    @Benchmark
+    public long pngAndSvgSeparately() {
+        long size = 0;
+        for (Figure f : figures) {
+            size += FigureRenderer.png(f).length + FigureRenderer.svg(f).length();
+        }
+        return size;
+    }
+
+    /** Both files of every figure from one painting through {@code TeeGraphics}, as {@code reproduce} writes them. */
+    @Benchmark
+    public long pngAndSvgTee() {
+        long size = 0;
+        for (Figure f : figures) {
+            FigureRenderer.PngAndSvg both = FigureRenderer.pngAndSvg(f);
+            size += both.png().length + both.svg().length();
+        }
+        return size;
     }
 }
