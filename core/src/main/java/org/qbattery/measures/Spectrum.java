@@ -17,8 +17,9 @@ public final class Spectrum {
 
     /**
      * Eigenvalues of ρ, using the cheapest exact block structure available: excitation sectors when
-     * ρ commutes with H0, else the blocks of a {@link CyclicSymmetry} that leaves ρ invariant (the
-     * caller guarantees the invariance), else the full matrix.
+     * ρ commutes with H0 (each split further by the blocks of {@code symmetry} when one is given),
+     * else the blocks of a {@link CyclicSymmetry} that leaves ρ invariant (the caller guarantees the
+     * invariance), else the full matrix.
      */
     public static double[] of(double[] rho, int cells, CyclicSymmetry symmetry) {
         int d = Register.dimension(rho, cells);
