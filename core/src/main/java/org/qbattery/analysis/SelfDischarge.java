@@ -328,7 +328,7 @@ public final class SelfDischarge {
         final double[][] packedSamples = new double[n >= 11 ? 1 : 8][];
         final OdeIntegrator integrator = integrator(chosen, kernel.length());
 
-        Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry);
+        Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry, kernel.offDiagonalL1AndPurity(state[0]));
         rows[0] = first.values();
         final double e0 = first.ergotropy(), u0 = first.energy();
         final List<Event> ev = new ArrayList<>();
@@ -442,10 +442,13 @@ public final class SelfDischarge {
                         double[] sample = freeSamples.isEmpty() ? new double[len] : freeSamples.pop();
                         kernel.unpack(outs[r], sample);
                         Pending pk = new Pending(k, ts[r], sample, outs[r].clone());
+                        // l1-coherence and purity from the packed sample: a pass over the orbits, not over ρ.
+                        final double[] packedSample = pk.packed;
                         if (pipeline) {
-                            pk.future = worker.submit(() -> Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry));
+                            pk.future = worker.submit(() -> Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry,
+                                    kernel.offDiagonalL1AndPurity(packedSample)));
                         } else {
-                            pk.now = Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry);
+                            pk.now = Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry, kernel.offDiagonalL1AndPurity(packedSample));
                         }
                         pending.addLast(pk);
                         next[0]++;

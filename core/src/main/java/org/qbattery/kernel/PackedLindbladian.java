@@ -15,6 +15,14 @@ public interface PackedLindbladian extends LinearOdeSystem {
     /** Writes the full Hermitian D×D matrix described by {@code packed} (every element of {@code full}: it may be reused). */
     void unpack(double[] packed, double[] full);
 
+    /**
+     * {Σ_{i≠j} |ρ_ij|, Σ_ij |ρ_ij|²} of the full matrix read from the packed form (no unpacking),
+     * or null when this form does not provide them (then read the full matrix).
+     */
+    default double[] offDiagonalL1AndPurity(double[] packed) {
+        return null;
+    }
+
     /** The packed form of {@code full} in a new array. */
     default double[] pack(double[] full) {
         double[] p = new double[length()];

@@ -223,12 +223,13 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
      * Upper bound on the bytes this kernel holds besides the state vectors, for {@code orbits}
      * orbits: the element-to-orbit map (4 bytes per k ≥ k' element), representatives and row
      * starts, and at most one stored entry per term of a row (diagonal, two per exchange pair, one
-     * per decay and per absorption term), 8 bytes each (the wide layout; the compact one takes 4).
+     * per decay and per absorption term), 8 bytes each (the wide layout; the compact one takes 4),
+     * and the two per-orbit weights of {@link #offDiagonalL1AndPurity} (16 bytes per orbit).
      */
     public static long bytesBound(int cells, double[][] exchange, double[][] decay, double nbar, double dephasing, long orbits) {
         MasterEquationTerms terms = new MasterEquationTerms(cells, exchange, decay, nbar, dephasing);
         long perRow = 1 + 2L * terms.pairMask.length + terms.emW.length + terms.abW.length;
-        return 4 * Sectors.elements(cells) + 12 * orbits + 8 * perRow * orbits;
+        return 4 * Sectors.elements(cells) + 28 * orbits + 8 * perRow * orbits;
     }
 
     /**
@@ -398,6 +399,63 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
             packed[2 * o] = full[at];
             packed[2 * o + 1] = full[at + 1];
         }
+    }
+
+    /**
+     * How many elements of the full matrix each orbit's value stands for (up to conjugation): its
+     * number of stored elements, twice over for k > k' (the conjugate block k' < k is not stored);
+     * in {@code offDiagonalWeight} zero for the diagonal orbits. A permutation keeps both the
+     * excitation numbers and whether s = c, so the weight is the orbit's size times one factor.
+     * Built on first use (one pass over the orbit table).
+     */
+    private double[] weight, offDiagonalWeight;
+
+    private synchronized void weights() {
+        if (weight != null) {
+            return;
+        }
+        final int orbits = repS.length;
+        long[] count = new long[orbits];
+        for (int o : orbitOf) {
+            count[o]++;
+        }
+        double[] all = new double[orbits], off = new double[orbits];
+        for (int o = 0; o < orbits; o++) {
+            all[o] = count[o] * (Integer.bitCount(repS[o]) == Integer.bitCount(repC[o]) ? 1.0 : 2.0);
+            off[o] = repS[o] == repC[o] ? 0 : all[o];
+        }
+        offDiagonalWeight = off;
+        weight = all;
+    }
+
+    /**
+     * Σ_{i≠j} |ρ_ij| and Σ |ρ_ij|² as sums over the orbits, each value times the number of elements it
+     * stands for: one pass over the packed vector instead of over the full matrix (the star of 13
+     * cells: 1 001 numbers instead of 67 million; the ring: 1.5 million).
+     */
+    @Override
+    public double[] offDiagonalL1AndPurity(double[] packed) {
+        weights();
+        final double[] all = weight, off = offDiagonalWeight;
+        final int orbits = all.length;
+        // Fixed blocks, so the sums do not depend on the number of threads.
+        double l1 = Parallel.sumInBlocks(orbits, 4096, orbits >= (1 << 16) ? 4096L * 8 : 0, (lo, hi) -> {
+            double a = 0;
+            for (int o = lo; o < hi; o++) {
+                double re = packed[2 * o], im = packed[2 * o + 1];
+                a += off[o] * Math.sqrt(re * re + im * im);
+            }
+            return a;
+        });
+        double purity = Parallel.sumInBlocks(orbits, 4096, orbits >= (1 << 16) ? 4096L * 4 : 0, (lo, hi) -> {
+            double a = 0;
+            for (int o = lo; o < hi; o++) {
+                double re = packed[2 * o], im = packed[2 * o + 1];
+                a += all[o] * (re * re + im * im);
+            }
+            return a;
+        });
+        return new double[] {l1, purity};
     }
 
     /**

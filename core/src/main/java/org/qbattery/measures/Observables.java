@@ -54,6 +54,15 @@ public record Observables(double energy, double ergotropy, double efficiency, do
      */
     public static Observables of(double[] rho, int cells, double omega, int[][] pairs, boolean spectral, boolean pairwise,
                                  CyclicSymmetry symmetry) {
+        return of(rho, cells, omega, pairs, spectral, pairwise, symmetry, null);
+    }
+
+    /**
+     * As above, with {Σ_{i≠j}|ρij|, Σ|ρij|²} already known ({@code l1AndPurity}, from a packed form of
+     * ρ: see {@link org.qbattery.kernel.PackedLindbladian#offDiagonalL1AndPurity}); null: read from ρ.
+     */
+    public static Observables of(double[] rho, int cells, double omega, int[][] pairs, boolean spectral, boolean pairwise,
+                                 CyclicSymmetry symmetry, double[] l1AndPurity) {
         int d = Register.dimension(rho, cells);
         double u = Energy.of(rho, cells, omega);
         double tr = 0;
@@ -92,7 +101,9 @@ public record Observables(double energy, double ergotropy, double efficiency, do
             c = stats[0];
             cmax = stats[1];
         }
-        return new Observables(u, e, eps, c, Coherence.l1Normalised(rho, cells), ei, ec, cap,
-                LocalErgotropy.of(rho, cells, omega), s, Entropy.purity(rho), tr, minEig, gap, cmax);
+        double coherence = l1AndPurity != null ? (d == 1 ? 0 : l1AndPurity[0] / (d - 1)) : Coherence.l1Normalised(rho, cells);
+        double purity = l1AndPurity != null ? l1AndPurity[1] : Entropy.purity(rho);
+        return new Observables(u, e, eps, c, coherence, ei, ec, cap,
+                LocalErgotropy.of(rho, cells, omega), s, purity, tr, minEig, gap, cmax);
     }
 }

@@ -287,7 +287,7 @@ class SymmetricLindbladKernelTest {
         }
         SymmetricLindbladKernel k = new SymmetricLindbladKernel(n, j, g, 0.1, 0.2, gens);
         assertThat(SymmetricLindbladKernel.length(n, gens)).isEqualTo(k.length()).isEqualTo(2 * fixed / elements.size());
-        long held = 4 * Sectors.elements(n) + 12L * k.orbits() + 8L * k.entries();
+        long held = 4 * Sectors.elements(n) + 28L * k.orbits() + 8L * k.entries();
         assertThat(SymmetricLindbladKernel.bytesBound(n, j, g, 0.1, 0.2, k.orbits())).isGreaterThanOrEqualTo(held);
     }
 
@@ -384,5 +384,54 @@ class SymmetricLindbladKernelTest {
             }
             assertThat(k.orbits()).isEqualTo(types);
         }
+    }
+
+    /**
+     * The l1 sum off the diagonal and the purity read from the orbits (each value weighted by the
+     * elements it stands for) equal the sums over the full matrix of an invariant state, for single
+     * generators and whole groups: sums of at most 2·4^N terms of size ≤ 1, so 1e-12 covers their
+     * round-off. A state averaged over a smaller group than the kernel's is not invariant and is not
+     * tested; the weights would then be wrong, which is why callers pass only the run's own state.
+     */
+    @ParameterizedTest(name = "{0}, N = {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"rotation, 5", "reflection, 4", "star, 5", "dihedral, 5", "dihedral, 6",
+        "all, 4", "all, 5", "leaves, 5"})
+    void l1AndPurityFromTheOrbits(String kind, int n) {
+        int[][] gens = switch (kind) {
+            case "rotation", "reflection", "star" -> new int[][] {permutation(kind, n)};
+            default -> generators(kind, n);
+        };
+        java.util.List<int[]> elements = group(n, gens);
+        int d = 1 << n;
+        Random rnd = new Random(17L * n + kind.hashCode());
+        double[] rho0 = TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d));
+        double[] rho = new double[rho0.length];
+        for (int[] pi : elements) {
+            int[] perm = SymmetricLindbladKernel.basisPermutation(n, pi);
+            for (int s = 0; s < d; s++) {
+                for (int c = 0; c < d; c++) {
+                    rho[2 * (perm[s] * d + perm[c])] += rho0[2 * (s * d + c)] / elements.size();
+                    rho[2 * (perm[s] * d + perm[c]) + 1] += rho0[2 * (s * d + c) + 1] / elements.size();
+                }
+            }
+        }
+        double[][] zero = new double[n][n], identity = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            identity[a][a] = 1;
+        }
+        SymmetricLindbladKernel k = new SymmetricLindbladKernel(n, zero, identity, 0, 0, gens);
+        double l1 = 0, purity = 0;
+        for (int s = 0; s < d; s++) {
+            for (int c = 0; c < d; c++) {
+                double re = rho[2 * (s * d + c)], im = rho[2 * (s * d + c) + 1];
+                l1 += s == c ? 0 : Math.hypot(re, im);
+                purity += re * re + im * im;
+            }
+        }
+        double[] got = k.offDiagonalL1AndPurity(k.pack(rho));
+        assertThat(l1).isGreaterThan(0.1);
+        assertThat(got[0]).isCloseTo(l1, org.assertj.core.api.Assertions.within(1e-12 * l1));
+        assertThat(got[1]).isCloseTo(purity, org.assertj.core.api.Assertions.within(1e-12 * purity));
+        assertThat(new SectorLindbladKernel(n, zero, identity, 0, 0).offDiagonalL1AndPurity(new double[1])).isNull();
     }
 }
