@@ -308,7 +308,7 @@ public final class SelfDischarge {
         // spectra use its total-spin blocks instead of the cyclic ones.
         // Where another generator inverts the cyclic one (the ring's reflection), half the cyclic blocks suffice.
         final int[] permuted = fullyPermuted(generators);
-        final CyclicSymmetry symmetry = permuted != null ? cyclic.withAllPermutationsOf(permuted)
+        final CyclicSymmetry blocks = permuted != null ? cyclic.withAllPermutationsOf(permuted)
                 : invertsTheCycle(generators) ? cyclic.withInversion() : cyclic;
         // Checked again now that the state's own symmetry is known, before the kernel is built.
         final String chosen = requireMemory(battery, method, generators, (long) (0.9 * Runtime.getRuntime().maxMemory()));
@@ -321,6 +321,10 @@ public final class SelfDischarge {
         }
         final PackedLindbladian kernel = battery.packedGenerator(generators);
         final String representation = describe(kernel, generators);
+        // Total-spin blocks are then formed from the packed samples (a few hundred orbit values)
+        // instead of a pass over the full matrix each.
+        final CyclicSymmetry symmetry = kernel instanceof SymmetricLindbladKernel orbits && blocks != null
+                ? blocks.withOrbits(orbits::orbitOfElement, orbits.orbits()) : blocks;
         // Held in a one-slot array so the integrated state can be released before events are located.
         final double[][] state = {kernel.pack(rho0)};
         // Output times inside one step are interpolated together (one pass over the step's stored
@@ -328,7 +332,7 @@ public final class SelfDischarge {
         final double[][] packedSamples = new double[n >= 11 ? 1 : 8][];
         final OdeIntegrator integrator = integrator(chosen, kernel.length());
 
-        Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry, kernel.offDiagonalL1AndPurity(state[0]));
+        Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry, kernel, state[0]);
         rows[0] = first.values();
         final double e0 = first.ergotropy(), u0 = first.energy();
         final List<Event> ev = new ArrayList<>();
@@ -442,13 +446,13 @@ public final class SelfDischarge {
                         double[] sample = freeSamples.isEmpty() ? new double[len] : freeSamples.pop();
                         kernel.unpack(outs[r], sample);
                         Pending pk = new Pending(k, ts[r], sample, outs[r].clone());
-                        // l1-coherence and purity from the packed sample: a pass over the orbits, not over ρ.
+                        // l1-coherence, purity and total-spin blocks from the packed sample: the orbits, not a pass over ρ.
                         final double[] packedSample = pk.packed;
                         if (pipeline) {
                             pk.future = worker.submit(() -> Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry,
-                                    kernel.offDiagonalL1AndPurity(packedSample)));
+                                    kernel, packedSample));
                         } else {
-                            pk.now = Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry, kernel.offDiagonalL1AndPurity(packedSample));
+                            pk.now = Observables.of(sample, n, omega, pairs, spectral, pairwise, symmetry, kernel, packedSample);
                         }
                         pending.addLast(pk);
                         next[0]++;

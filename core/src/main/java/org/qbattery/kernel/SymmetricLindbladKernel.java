@@ -377,6 +377,14 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
     }
 
     /** Number of orbits: the complex numbers integrated. */
+    /**
+     * Orbit of the element (s, c) of ρ, for s with at least as many excited cells as c (a stored
+     * k ≥ k' element): its value is {@code packed[2o] + i packed[2o + 1]}.
+     */
+    public int orbitOfElement(int s, int c) {
+        return orbitOf[(int) sectors.element(s, c)];
+    }
+
     public int orbits() {
         return repS.length;
     }

@@ -54,6 +54,14 @@ public final class CyclicSymmetry {
     }
 
     /**
+     * This group, with its total-spin blocks (if any) also formed from the packed state whose orbits
+     * {@code index} numbers (see {@link SpinBlocks#withOrbits}); without total-spin blocks, this.
+     */
+    public CyclicSymmetry withOrbits(SpinBlocks.OrbitIndex index, int orbits) {
+        return spin == null ? this : new CyclicSymmetry(this, spin.withOrbits(index, orbits), inverted);
+    }
+
+    /**
      * This group, for a ρ that the caller knows to be invariant under a permutation F with
      * F π F⁻¹ = π⁻¹ too (the ring's reflection and rotation): F maps the Π-eigenspace of e^{−2πis/r}
      * onto that of e^{+2πis/r} and commutes with ρ, so blocks s and r − s have the same spectrum and
@@ -221,8 +229,13 @@ public final class CyclicSymmetry {
      * or from the total-spin blocks when {@link #withAllPermutationsOf} applies.
      */
     public double[] spectrum(double[] rho) {
+        return spectrum(rho, null);
+    }
+
+    /** As {@link #spectrum(double[])}; total-spin blocks from {@code packed} (the same state) where {@link #withOrbits} applies. */
+    public double[] spectrum(double[] rho, double[] packed) {
         if (spin != null) {
-            return spin.spectrum(rho);
+            return spin.spectrum(rho, packed);
         }
         double[] all = new double[dim];
         int[] at = new int[order + 1];
@@ -267,8 +280,13 @@ public final class CyclicSymmetry {
      * orbits (a cell permutation keeps it) and the pieces diagonalised apart.
      */
     public double[][] sectorSpectra(double[] rho) {
+        return sectorSpectra(rho, null);
+    }
+
+    /** As {@link #sectorSpectra(double[])}; total-spin blocks from {@code packed} where {@link #withOrbits} applies. */
+    public double[][] sectorSpectra(double[] rho, double[] packed) {
         if (spin != null) {
-            return spin.sectorSpectra(rho);
+            return spin.sectorSpectra(rho, packed);
         }
         double[][] out = Spectrum.sectorArrays(cells);
         int[] filled = new int[cells + 1];

@@ -1,5 +1,7 @@
 package org.qbattery.measures;
 
+import org.qbattery.kernel.PackedLindbladian;
+
 /**
  * Every figure of merit of one state (physics.md §3), energies in the units of the {@code omega} passed
  * (SelfDischarge passes 1: energies in units of ω).
@@ -54,15 +56,18 @@ public record Observables(double energy, double ergotropy, double efficiency, do
      */
     public static Observables of(double[] rho, int cells, double omega, int[][] pairs, boolean spectral, boolean pairwise,
                                  CyclicSymmetry symmetry) {
-        return of(rho, cells, omega, pairs, spectral, pairwise, symmetry, null);
+        return of(rho, cells, omega, pairs, spectral, pairwise, symmetry, null, null);
     }
 
     /**
-     * As above, with {Σ_{i≠j}|ρij|, Σ|ρij|²} already known ({@code l1AndPurity}, from a packed form of
-     * ρ: see {@link org.qbattery.kernel.PackedLindbladian#offDiagonalL1AndPurity}); null: read from ρ.
+     * As above, with the same state also in {@code kernel}'s packed form ({@code packed}; both null
+     * when not at hand): the l1-coherence and the purity are then summed over the packed values
+     * ({@link PackedLindbladian#offDiagonalL1AndPurity}) and total-spin blocks formed from them
+     * ({@link CyclicSymmetry#withOrbits}) where the kernel and the symmetry provide for it.
      */
     public static Observables of(double[] rho, int cells, double omega, int[][] pairs, boolean spectral, boolean pairwise,
-                                 CyclicSymmetry symmetry, double[] l1AndPurity) {
+                                 CyclicSymmetry symmetry, PackedLindbladian kernel, double[] packed) {
+        double[] l1AndPurity = kernel != null && packed != null ? kernel.offDiagonalL1AndPurity(packed) : null;
         int d = Register.dimension(rho, cells);
         double u = Energy.of(rho, cells, omega);
         double tr = 0;
@@ -76,11 +81,11 @@ public record Observables(double energy, double ergotropy, double efficiency, do
             double[] eig;
             if (Spectrum.commutesWithH0(rho, cells)) {
                 // One set of sector diagonalisations serves the spectrum and the passivity gap.
-                double[][] sectors = Spectrum.sectorSpectra(rho, cells, symmetry);
+                double[][] sectors = Spectrum.sectorSpectra(rho, cells, symmetry, packed);
                 eig = Spectrum.merge(sectors, cells);
                 gap = Passivity.gapFromSectorSpectra(sectors, cells);
             } else {
-                eig = Spectrum.of(rho, cells, symmetry);
+                eig = Spectrum.of(rho, cells, symmetry, packed);
             }
             e = Ergotropy.fromSpectrum(eig, cells, omega, u);
             cap = Capacity.fromSpectrum(eig, cells, omega);

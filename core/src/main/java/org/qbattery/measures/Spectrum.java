@@ -22,12 +22,17 @@ public final class Spectrum {
      * invariance), else the full matrix.
      */
     public static double[] of(double[] rho, int cells, CyclicSymmetry symmetry) {
+        return of(rho, cells, symmetry, null);
+    }
+
+    /** As above; {@code packed}, when not null, is the same state packed for {@link CyclicSymmetry#withOrbits}. */
+    public static double[] of(double[] rho, int cells, CyclicSymmetry symmetry, double[] packed) {
         int d = Register.dimension(rho, cells);
         if (cells >= 3 && commutesWithH0(rho, cells)) {
-            return merge(sectorSpectra(rho, cells, symmetry), cells);
+            return merge(sectorSpectra(rho, cells, symmetry, packed), cells);
         }
         if (symmetry != null && symmetry.order() > 1) {
-            return symmetry.spectrum(rho);
+            return symmetry.spectrum(rho, packed);
         }
         return HermitianEigenvalues.of(rho, d);
     }
@@ -65,7 +70,12 @@ public final class Spectrum {
      * themselves (5 cells: the two sectors of 10 become blocks of at most 2 on the ring, 6 on the chain).
      */
     public static double[][] sectorSpectra(double[] rho, int cells, CyclicSymmetry symmetry) {
-        return symmetry != null && symmetry.order() > 1 ? symmetry.sectorSpectra(rho) : sectorSpectra(rho, cells);
+        return sectorSpectra(rho, cells, symmetry, null);
+    }
+
+    /** As above; {@code packed}, when not null, is the same state packed for {@link CyclicSymmetry#withOrbits}. */
+    public static double[][] sectorSpectra(double[] rho, int cells, CyclicSymmetry symmetry, double[] packed) {
+        return symmetry != null && symmetry.order() > 1 ? symmetry.sectorSpectra(rho, packed) : sectorSpectra(rho, cells);
     }
 
     /**

@@ -37,12 +37,29 @@ public final class SpinBlocks {
     /** The same grouped by basis vector: vector b's support columns (ascending) cols[p][colStart[p][b] ..< colStart[p][b+1]], amplitudes colAmp. */
     private final int[][] colStart, cols;
     private final double[][] colAmp;
+    /** Block p from the packed orbit values, when known ({@link #withOrbits}); else null. */
+    private final OrbitTerms[] fromOrbits;
+
+    /** Which orbit of the packed state holds ρ(s, c), for s with at least as many excited cells as c. */
+    @FunctionalInterface
+    public interface OrbitIndex {
+        int orbit(int s, int c);
+    }
+
+    /**
+     * The elements (b, b') of one block with exc(b) ≥ exc(b') as sparse sums over orbits,
+     * ρ_p(b, b') = Σ_t weight[t]·v_{orbit[t]}, t in [start[e], start[e+1]); the other elements are
+     * their conjugates. The weights are sums of a_x·a_y over the element pairs of the supports.
+     */
+    private record OrbitTerms(int[] row, int[] col, int[] start, int[] orbit, double[] weight) {
+    }
 
     /**
      * @param cells    register size N
      * @param permuted the M cells under whose every permutation ρ is invariant (the caller guarantees it)
      */
     public SpinBlocks(int cells, int[] permuted) {
+        this.fromOrbits = null;
         this.dim = 1 << cells;
         int m = permuted.length;
         int permutedMask = 0;
@@ -128,6 +145,152 @@ public final class SpinBlocks {
         }
     }
 
+    private SpinBlocks(SpinBlocks base, OrbitTerms[] fromOrbits) {
+        this.dim = base.dim;
+        this.multiplicity = base.multiplicity;
+        this.size = base.size;
+        this.strings = base.strings;
+        this.vector = base.vector;
+        this.amp = base.amp;
+        this.colStart = base.colStart;
+        this.cols = base.cols;
+        this.colAmp = base.colAmp;
+        this.fromOrbits = fromOrbits;
+    }
+
+    /**
+     * These blocks, also formed from a packed state whose orbits {@code index} numbers ({@code orbits}
+     * of them): every element ⟨b|ρ|b'⟩ = Σ_{x,y} a_x a_y ρ(x, y) is a fixed combination of the
+     * orbit values, precomputed here in one pass over the supports (what forming the blocks from the
+     * full matrix reads per sample), so that a sample's blocks then cost a few hundred products.
+     * The packed state must be invariant under the group whose orbits {@code index} gives, and
+     * that group must contain every permutation of the permuted cells.
+     */
+    public SpinBlocks withOrbits(OrbitIndex index, int orbits) {
+        OrbitTerms[] terms = new OrbitTerms[size.length];
+        for (int p = 0; p < size.length; p++) {
+            final int n = size[p];
+            final int[] cs = colStart[p], cl = cols[p];
+            final double[] ca = colAmp[p];
+            int[] exc = new int[n];
+            for (int b = 0; b < n; b++) {
+                exc[b] = Integer.bitCount(cl[cs[b]]);
+            }
+            java.util.List<int[]> elements = new java.util.ArrayList<>();
+            IntList orbit = new IntList();
+            DoubleList weight = new DoubleList();
+            IntList start = new IntList();
+            // Every amplitude of basis vector b is ±norm_b (singlet signs times one normalisation), so
+            // a weight is norm_b·norm_b' times an integer: counted exactly, rounded once. (Summing the
+            // products themselves, up to ~10^6 equal terms at 12 cells, lost three digits.)
+            long[] acc = new long[orbits];
+            for (int b = 0; b < n; b++) {
+                final double normB = Math.abs(ca[cs[b]]);
+                for (int b2 = 0; b2 < n; b2++) {
+                    // The lower elements only (the others are their conjugates), within a sector b2 ≤ b.
+                    if (exc[b2] > exc[b] || exc[b2] == exc[b] && b2 > b) {
+                        continue;
+                    }
+                    for (int t = cs[b]; t < cs[b + 1]; t++) {
+                        final int x = cl[t];
+                        final boolean minusX = ca[t] < 0;
+                        if (Math.abs(ca[t]) != normB) {
+                            throw new IllegalStateException("basis vector " + b + " of block " + p + " has amplitudes of different size");
+                        }
+                        for (int u = cs[b2]; u < cs[b2 + 1]; u++) {
+                            acc[index.orbit(x, cl[u])] += minusX == ca[u] < 0 ? 1 : -1;
+                        }
+                    }
+                    final double norms = normB * Math.abs(ca[cs[b2]]);
+                    elements.add(new int[] {b, b2});
+                    start.add(orbit.size());
+                    for (int o = 0; o < orbits; o++) {
+                        if (acc[o] != 0) {
+                            orbit.add(o);
+                            weight.add(acc[o] * norms);
+                            acc[o] = 0;
+                        }
+                    }
+                }
+            }
+            start.add(orbit.size());
+            int[] row = new int[elements.size()], col = new int[elements.size()];
+            for (int e = 0; e < row.length; e++) {
+                row[e] = elements.get(e)[0];
+                col[e] = elements.get(e)[1];
+            }
+            terms[p] = new OrbitTerms(row, col, start.toArray(), orbit.toArray(), weight.toArray());
+        }
+        return new SpinBlocks(this, terms);
+    }
+
+    /** Block p from the packed orbit values (see {@link #withOrbits}), row-major interleaved. */
+    private double[] blockFromOrbits(double[] packed, int p) {
+        final int n = size[p];
+        final OrbitTerms t = fromOrbits[p];
+        double[] blk = new double[2 * n * n];
+        for (int e = 0; e < t.row().length; e++) {
+            double re = 0, im = 0;
+            for (int k = t.start()[e]; k < t.start()[e + 1]; k++) {
+                final int o = t.orbit()[k];
+                re += t.weight()[k] * packed[2 * o];
+                im += t.weight()[k] * packed[2 * o + 1];
+            }
+            final int b = t.row()[e], b2 = t.col()[e];
+            if (b == b2) {
+                im = 0; // a diagonal element of a Hermitian matrix: its pairs' imaginary parts cancel
+            }
+            blk[2 * (b * n + b2)] = re;
+            blk[2 * (b * n + b2) + 1] = im;
+            blk[2 * (b2 * n + b)] = re;
+            blk[2 * (b2 * n + b) + 1] = -im;
+        }
+        return blk;
+    }
+
+    /** Block p of the sample: from its packed orbit values when given and known, else from ρ. */
+    double[] block(double[] rho, double[] packed, int p) {
+        return packed != null && fromOrbits != null ? blockFromOrbits(packed, p) : block(rho, p);
+    }
+
+    /** Growable int list (the weights' construction). */
+    private static final class IntList {
+        private int[] a = new int[16];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, 2 * n);
+            }
+            a[n++] = v;
+        }
+
+        int size() {
+            return n;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
+    }
+
+    /** Growable double list (the weights' construction). */
+    private static final class DoubleList {
+        private double[] a = new double[16];
+        private int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, 2 * n);
+            }
+            a[n++] = v;
+        }
+
+        double[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
+    }
+
     /** How often each block's spectrum occurs, p = 0…⌊M/2⌋. */
     public int[] multiplicities() {
         return multiplicity.clone();
@@ -140,10 +303,15 @@ public final class SpinBlocks {
 
     /** All 2^N eigenvalues of an invariant ρ (row-major interleaved), ascending. */
     public double[] spectrum(double[] rho) {
+        return spectrum(rho, null);
+    }
+
+    /** As {@link #spectrum(double[])}, the blocks formed from {@code packed} (the same state) where {@link #withOrbits} applies. */
+    public double[] spectrum(double[] rho, double[] packed) {
         double[] all = new double[dim];
         int at = 0;
         for (int p = 0; p < size.length; p++) {
-            double[] ev = HermitianEigenvalues.ofInPlace(block(rho, p), size[p]);
+            double[] ev = HermitianEigenvalues.ofInPlace(block(rho, packed, p), size[p]);
             for (int copy = 0; copy < multiplicity[p]; copy++) {
                 System.arraycopy(ev, 0, all, at, ev.length);
                 at += ev.length;
@@ -162,6 +330,11 @@ public final class SpinBlocks {
      * excited cells), so each block splits further by sector.
      */
     public double[][] sectorSpectra(double[] rho) {
+        return sectorSpectra(rho, null);
+    }
+
+    /** As {@link #sectorSpectra(double[])}, the blocks formed from {@code packed} where {@link #withOrbits} applies. */
+    public double[][] sectorSpectra(double[] rho, double[] packed) {
         int cells = Integer.numberOfTrailingZeros(dim);
         double[][] out = Spectrum.sectorArrays(cells);
         int[] filled = new int[cells + 1];
@@ -170,7 +343,7 @@ public final class SpinBlocks {
             for (int b = 0; b < size[p]; b++) {
                 sector[b] = Integer.bitCount(cols[p][colStart[p][b]]);
             }
-            Spectrum.splitBySector(block(rho, p), size[p], sector, multiplicity[p], out, filled);
+            Spectrum.splitBySector(block(rho, packed, p), size[p], sector, multiplicity[p], out, filled);
         }
         return Spectrum.finish(out, filled, "spin blocks");
     }
