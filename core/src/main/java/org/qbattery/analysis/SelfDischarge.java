@@ -340,11 +340,11 @@ public final class SelfDischarge {
         Event halfE = null, halfU = null, death = null;
         boolean sectorDiagonal = Spectrum.commutesWithH0(rho0, n);
         if (events && spectral && e0 > 0) {
-            halfE = new Event(false, (r, o) -> (o != null ? o.ergotropy() : Ergotropy.of(r, n, omega, symmetry)) - e0 / 2);
+            halfE = new Event(false, (r, p, o) -> (o != null ? o.ergotropy() : Ergotropy.of(r, n, omega, symmetry, p)) - e0 / 2);
             ev.add(halfE);
         }
         if (events && u0 > 0) {
-            halfU = new Event(false, (r, o) -> (o != null ? o.energy() : Energy.of(r, n, omega)) - u0 / 2);
+            halfU = new Event(false, (r, p, o) -> (o != null ? o.energy() : Energy.of(r, n, omega)) - u0 / 2);
             ev.add(halfU);
         }
         // Gap ≥ −tiny counts as passive: exact zeros (empty or equal blocks) must not read as a crossing.
@@ -355,7 +355,7 @@ public final class SelfDischarge {
             deathNote = "passive at t = 0";
         } else if (events) {
             deathNote = "root of the passivity gap min_k[lambda_min(rho_k) - lambda_max(rho_k+1)] on dense output";
-            death = new Event(true, (r, o) -> (o != null && !Double.isNaN(o.passivityGap()) ? o.passivityGap() : Passivity.gap(r, n)) + gapFloor);
+            death = new Event(true, (r, p, o) -> (o != null && !Double.isNaN(o.passivityGap()) ? o.passivityGap() : Passivity.gap(r, n)) + gapFloor);
             ev.add(death);
         } else {
             deathNote = "not computed (events off)";
@@ -365,15 +365,15 @@ public final class SelfDischarge {
         boolean entangledAtStart = false;
         for (Event e : ev) {
             e.prevT = 0;
-            e.prevG = e.g.value(rho0, first);
+            e.prevG = e.g.value(rho0, null, first);
         }
         if (events && pairwise && pairs.length > 0) {
             // Crossings are located on the signed concurrence max_edges(λ1−λ2−λ3−λ4), which is smooth
             // through zero; only the decision "entangled at t = 0" needs the round-off floor.
             // Pairs related by the symmetry have equal concurrence: one per orbit is enough.
             final int[][] distinctPairs = symmetry != null ? symmetry.pairOrbits(pairs).representatives() : pairs;
-            entanglement = new Event(true, (r, o) -> o != null ? o.maxSignedConcurrence() : Concurrence.maxSigned(r, n, distinctPairs));
-            double h0 = entanglement.g.value(rho0, first);
+            entanglement = new Event(true, (r, p, o) -> o != null ? o.maxSignedConcurrence() : Concurrence.maxSigned(r, n, distinctPairs));
+            double h0 = entanglement.g.value(rho0, null, first);
             entangledAtStart = h0 > floor;
             entanglement.upward = !entangledAtStart;
             entanglement.maxRoots = MAX_ENTANGLEMENT_CROSSINGS;
@@ -408,7 +408,7 @@ public final class SelfDischarge {
                 if (e.finished()) {
                     continue;
                 }
-                double g = e.g.value(pk.rho, o);
+                double g = e.g.value(pk.rho, pk.packed, o);
                 if (e.crosses(g)) {
                     // Located after the run, by re-integrating this interval from the stored sample.
                     brackets.add(new Bracket(e, e.roots.size(), e.prevT, pk.t, e.prevG, g, previous[0]));
@@ -697,12 +697,12 @@ public final class SelfDischarge {
             }
             step.interpolate(step.tEnd(), packed);
             kernel.unpack(packed, tmp);
-            double gEnd = step.tEnd() >= br.b() ? br.gb() : br.event().g.value(tmp, null);
+            double gEnd = step.tEnd() >= br.b() ? br.gb() : br.event().g.value(tmp, packed, null);
             if (gStart[0] == 0 || Math.signum(gEnd) != Math.signum(gStart[0])) {
                 java.util.function.DoubleUnaryOperator f = t -> {
                     step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), t)), packed);
                     kernel.unpack(packed, tmp);
-                    return br.event().g.value(tmp, null);
+                    return br.event().g.value(tmp, packed, null);
                 };
                 root[0] = Roots.brent(f, step.tStart(), step.tEnd(), gStart[0], gEnd, DischargeAnalysis.TIME_TOLERANCE);
             } else {
@@ -764,7 +764,8 @@ public final class SelfDischarge {
 
     @FunctionalInterface
     interface Gfun {
-        double value(double[] rho, Observables known);
+        /** The event function at ρ; {@code packed} is the same state in the kernel's form (or null), {@code known} its measures if already computed (or null). */
+        double value(double[] rho, double[] packed, Observables known);
     }
 
     /** A scalar event function; finds its first crossings, alternating direction after each one. */

@@ -22,7 +22,12 @@ public final class Ergotropy {
 
     /** E(ρ) for a ρ invariant under {@code symmetry} (block-wise spectrum). */
     public static double of(double[] rho, int cells, double omega, CyclicSymmetry symmetry) {
-        return fromSpectrum(Spectrum.of(rho, cells, symmetry), cells, omega, Energy.of(rho, cells, omega));
+        return of(rho, cells, omega, symmetry, null);
+    }
+
+    /** As above, with the same state packed for {@link CyclicSymmetry#withOrbits} (or null). */
+    public static double of(double[] rho, int cells, double omega, CyclicSymmetry symmetry, double[] packed) {
+        return fromSpectrum(Spectrum.of(rho, cells, symmetry, packed), cells, omega, Energy.of(rho, cells, omega));
     }
 
     /** Passive-state energy {@code Σ r↓ ε↑} from ascending eigenvalues of ρ. */
