@@ -102,6 +102,22 @@ public final class TestSupport {
     }
 
     /** A random Hermitian matrix with Gaussian entries. */
+    /** (1/|G|) Σ_{π ∈ G} Π ρ Π†: the average of {@code rho} over the cell permutations {@code group} (a group: then invariant under it). */
+    public static double[] groupAverage(double[] rho, int cells, java.util.List<int[]> group) {
+        int d = 1 << cells;
+        double[] out = new double[rho.length];
+        for (int[] pi : group) {
+            int[] perm = org.qbattery.kernel.SymmetricLindbladKernel.basisPermutation(cells, pi);
+            for (int s = 0; s < d; s++) {
+                for (int c = 0; c < d; c++) {
+                    out[2 * (perm[s] * d + perm[c])] += rho[2 * (s * d + c)] / group.size();
+                    out[2 * (perm[s] * d + perm[c]) + 1] += rho[2 * (s * d + c) + 1] / group.size();
+                }
+            }
+        }
+        return out;
+    }
+
     public static double[] randomHermitian(Random rnd, int n) {
         double[] a = new double[2 * n * n];
         for (int i = 0; i < n; i++) {

@@ -167,7 +167,7 @@ public final class SpinBlocks {
      * that group must contain every permutation of the permuted cells.
      */
     public SpinBlocks withOrbits(OrbitIndex index, int orbits) {
-        OrbitTerms[] terms = new OrbitTerms[size.length];
+        OrbitTerms[] sums = new OrbitTerms[size.length];
         for (int p = 0; p < size.length; p++) {
             final int n = size[p];
             final int[] cs = colStart[p], cl = cols[p];
@@ -177,9 +177,9 @@ public final class SpinBlocks {
                 exc[b] = Integer.bitCount(cl[cs[b]]);
             }
             java.util.List<int[]> elements = new java.util.ArrayList<>();
-            IntList orbit = new IntList();
-            DoubleList weight = new DoubleList();
-            IntList start = new IntList();
+            java.util.stream.IntStream.Builder orbit = java.util.stream.IntStream.builder(), start = java.util.stream.IntStream.builder();
+            java.util.stream.DoubleStream.Builder weight = java.util.stream.DoubleStream.builder();
+            int terms = 0;
             // Every amplitude of basis vector b is ±norm_b (singlet signs times one normalisation), so
             // a weight is norm_b·norm_b' times an integer: counted exactly, rounded once. (Summing the
             // products themselves, up to ~10^6 equal terms at 12 cells, lost three digits.)
@@ -203,25 +203,26 @@ public final class SpinBlocks {
                     }
                     final double norms = normB * Math.abs(ca[cs[b2]]);
                     elements.add(new int[] {b, b2});
-                    start.add(orbit.size());
+                    start.add(terms);
                     for (int o = 0; o < orbits; o++) {
                         if (acc[o] != 0) {
                             orbit.add(o);
                             weight.add(acc[o] * norms);
                             acc[o] = 0;
+                            terms++;
                         }
                     }
                 }
             }
-            start.add(orbit.size());
+            start.add(terms);
             int[] row = new int[elements.size()], col = new int[elements.size()];
             for (int e = 0; e < row.length; e++) {
                 row[e] = elements.get(e)[0];
                 col[e] = elements.get(e)[1];
             }
-            terms[p] = new OrbitTerms(row, col, start.toArray(), orbit.toArray(), weight.toArray());
+            sums[p] = new OrbitTerms(row, col, start.build().toArray(), orbit.build().toArray(), weight.build().toArray());
         }
-        return new SpinBlocks(this, terms);
+        return new SpinBlocks(this, sums);
     }
 
     /** Block p from the packed orbit values (see {@link #withOrbits}), row-major interleaved. */
@@ -251,44 +252,6 @@ public final class SpinBlocks {
     /** Block p of the sample: from its packed orbit values when given and known, else from ρ. */
     double[] block(double[] rho, double[] packed, int p) {
         return packed != null && fromOrbits != null ? blockFromOrbits(packed, p) : block(rho, p);
-    }
-
-    /** Growable int list (the weights' construction). */
-    private static final class IntList {
-        private int[] a = new int[16];
-        private int n;
-
-        void add(int v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, 2 * n);
-            }
-            a[n++] = v;
-        }
-
-        int size() {
-            return n;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
-    }
-
-    /** Growable double list (the weights' construction). */
-    private static final class DoubleList {
-        private double[] a = new double[16];
-        private int n;
-
-        void add(double v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, 2 * n);
-            }
-            a[n++] = v;
-        }
-
-        double[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
     }
 
     /** How often each block's spectrum occurs, p = 0…⌊M/2⌋. */

@@ -404,17 +404,7 @@ class SymmetricLindbladKernelTest {
         java.util.List<int[]> elements = group(n, gens);
         int d = 1 << n;
         Random rnd = new Random(17L * n + kind.hashCode());
-        double[] rho0 = TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d));
-        double[] rho = new double[rho0.length];
-        for (int[] pi : elements) {
-            int[] perm = SymmetricLindbladKernel.basisPermutation(n, pi);
-            for (int s = 0; s < d; s++) {
-                for (int c = 0; c < d; c++) {
-                    rho[2 * (perm[s] * d + perm[c])] += rho0[2 * (s * d + c)] / elements.size();
-                    rho[2 * (perm[s] * d + perm[c]) + 1] += rho0[2 * (s * d + c) + 1] / elements.size();
-                }
-            }
-        }
+        double[] rho = TestSupport.groupAverage(TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d)), n, elements);
         double[][] zero = new double[n][n], identity = new double[n][n];
         for (int a = 0; a < n; a++) {
             identity[a][a] = 1;

@@ -57,19 +57,7 @@ class SpinBlocksTest {
     /** A random mixed state averaged over every permutation of the given cells (so invariant under them). */
     static double[] invariantState(Random rnd, int n, int[] cells) {
         int d = 1 << n;
-        double[] rho0 = TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d));
-        double[] rho = new double[rho0.length];
-        List<int[]> group = allPermutations(n, cells);
-        for (int[] pi : group) {
-            int[] perm = SymmetricLindbladKernel.basisPermutation(n, pi);
-            for (int s = 0; s < d; s++) {
-                for (int c = 0; c < d; c++) {
-                    rho[2 * (perm[s] * d + perm[c])] += rho0[2 * (s * d + c)] / group.size();
-                    rho[2 * (perm[s] * d + perm[c]) + 1] += rho0[2 * (s * d + c) + 1] / group.size();
-                }
-            }
-        }
-        return rho;
+        return TestSupport.groupAverage(TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d)), n, allPermutations(n, cells));
     }
 
     /**
