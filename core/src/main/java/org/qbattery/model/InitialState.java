@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.qbattery.kernel.HermitianEigenvalues;
+import org.qbattery.kernel.Parallel;
 
 /**
  * Initial states of the battery as density matrices on the 2^N register (bit n set = cell n
@@ -87,21 +88,30 @@ public final class InitialState {
 
     /** Product state ρ1^⊗N of a single-cell density matrix given as {ρgg, ρge, ρeg, ρee} (complex). */
     public static double[] product(int n, double[] single) {
-        int d = 1 << n;
-        double[] rho = new double[2 * d * d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                double re = 1, im = 0;
-                for (int c = 0; c < n; c++) {
-                    int bi = (i >> c) & 1, bj = (j >> c) & 1;
-                    int idx = 2 * (2 * bi + bj);
-                    double sr = single[idx], si = single[idx + 1];
-                    double nr = re * sr - im * si;
-                    im = re * si + im * sr;
-                    re = nr;
-                }
-                rho[2 * (i * d + j)] = re;
-                rho[2 * (i * d + j) + 1] = im;
+        final int d = 1 << n;
+        final double[] rho = new double[2 * d * d];
+        rho[0] = 1;
+        // Built cell by cell in its own top-left corner (row stride d): with cells 0..c−1 placed it fills
+        // [0, m)², and cell c (bit c of the index) spreads it into the four blocks of [0, 2m)², each the
+        // corner times one element of the cell's matrix; the corner's own block is scaled last, in
+        // place. Each element is multiplied by the cells' factors in the order 0, 1, …, N−1, as a
+        // product taken element by element would be, in ~(4/3)·4^N products instead of N·4^N (the
+        // 13-cell |+⟩ state: 1.3 s of one core before).
+        for (int c = 0, m = 1; c < n; c++, m <<= 1) {
+            final int half = m;
+            for (int block = 3; block >= 0; block--) {
+                final int bi = block >> 1, bj = block & 1;
+                final double sr = single[2 * block], si = single[2 * block + 1];
+                Parallel.forRange(half, 8L * half, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        int src = 2 * i * d, dst = 2 * ((i + bi * half) * d + bj * half);
+                        for (int j = 0; j < 2 * half; j += 2) {
+                            double re = rho[src + j], im = rho[src + j + 1];
+                            rho[dst + j] = re * sr - im * si;
+                            rho[dst + j + 1] = re * si + im * sr;
+                        }
+                    }
+                });
             }
         }
         return rho;

@@ -56,4 +56,34 @@ class InitialStateTest {
         assertThatThrownBy(() -> InitialState.parse("bloch:4,0", 2)).hasMessageContaining("THETA in [0, pi]");
         assertThatThrownBy(() -> InitialState.parse("bloch:x", 2)).hasMessageContaining("two angles");
     }
+
+    /**
+     * The product state against its definition, element by element: ρ(i, j) = Π_c ρ1(bit c of i,
+     * bit c of j), the factors multiplied in the cells' order, for random complex single-cell
+     * matrices and 1–8 cells; bit for bit, since both multiply the same factors in the same order.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "N = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 5, 8})
+    void productStateIsTheElementwiseProduct(int n) {
+        java.util.Random rnd = new java.util.Random(n);
+        double[] single = new double[8];
+        for (int k = 0; k < 8; k++) {
+            single[k] = rnd.nextGaussian();
+        }
+        double[] rho = InitialState.product(n, single);
+        int d = 1 << n;
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double re = 1, im = 0;
+                for (int c = 0; c < n; c++) {
+                    int idx = 2 * (2 * ((i >> c) & 1) + ((j >> c) & 1));
+                    double nr = re * single[idx] - im * single[idx + 1];
+                    im = re * single[idx + 1] + im * single[idx];
+                    re = nr;
+                }
+                org.assertj.core.api.Assertions.assertThat(rho[2 * (i * d + j)]).isEqualTo(re);
+                org.assertj.core.api.Assertions.assertThat(rho[2 * (i * d + j) + 1]).isEqualTo(im);
+            }
+        }
+    }
 }
