@@ -325,6 +325,11 @@ public final class SelfDischarge {
         // instead of a pass over the full matrix each.
         final CyclicSymmetry symmetry = kernel instanceof SymmetricLindbladKernel orbits && blocks != null
                 ? blocks.withOrbits(orbits::orbitOfElement, orbits.orbits()) : blocks;
+        // Then the samples' spectra, l1-coherence, purity and sector check come from the packed
+        // form too, and what the measures still read of ρ (the diagonal, the one- and two-cell
+        // reduced states) is all an unpacked sample needs: D·(1 + N + N(N−1)/2) elements, not D².
+        final SymmetricLindbladKernel unpackNear = unpackOnlyWhatIsRead && kernel instanceof SymmetricLindbladKernel sk
+                && symmetry != null && symmetry.spectraFromOrbits() ? sk : null;
         // Held in a one-slot array so the integrated state can be released before events are located.
         final double[][] state = {kernel.pack(rho0)};
         // Output times inside one step are interpolated together (one pass over the step's stored
@@ -419,7 +424,7 @@ public final class SelfDischarge {
                 e.prevG = g;
             }
             previous[0] = pk.packed;
-            freeSamples.push(pk.rho); // measured: unpack overwrites every element of a recycled one
+            freeSamples.push(pk.rho); // measured: unpack overwrites every element of a recycled one (unpackNear every element read)
             progress.progress(pk.t, tEndAll, "integrating");
         };
         IntegrationStats stats;
@@ -444,7 +449,11 @@ public final class SelfDischarge {
                     for (int r = 0; r < count; r++) {
                         int k = next[0];
                         double[] sample = freeSamples.isEmpty() ? new double[len] : freeSamples.pop();
-                        kernel.unpack(outs[r], sample);
+                        if (unpackNear != null) {
+                            unpackNear.unpackNear(outs[r], sample);
+                        } else {
+                            kernel.unpack(outs[r], sample);
+                        }
                         Pending pk = new Pending(k, ts[r], sample, outs[r].clone());
                         // l1-coherence, purity and total-spin blocks from the packed sample: the orbits, not a pass over ρ.
                         final double[] packedSample = pk.packed;
@@ -716,6 +725,9 @@ public final class SelfDischarge {
         }
         return root[0];
     }
+
+    /** Whether samples measured from the packed form are unpacked only where the measures read (off only in tests, to compare). */
+    static boolean unpackOnlyWhatIsRead = true;
 
     /** Entanglement crossings (births and deaths, alternating) located per run at most. */
     public static final int MAX_ENTANGLEMENT_CROSSINGS = 16;

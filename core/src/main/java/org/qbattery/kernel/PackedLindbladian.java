@@ -23,6 +23,15 @@ public interface PackedLindbladian extends LinearOdeSystem {
         return null;
     }
 
+    /**
+     * Whether the state has no coherence between excitation sectors (every element ρ(s, c) with
+     * popcount s ≠ popcount c exactly zero), read from the packed form; null when this form does not
+     * tell (then read the full matrix).
+     */
+    default Boolean commutesWithH0(double[] packed) {
+        return null;
+    }
+
     /** The packed form of {@code full} in a new array. */
     default double[] pack(double[] full) {
         double[] p = new double[length()];

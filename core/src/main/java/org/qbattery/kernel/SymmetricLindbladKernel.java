@@ -468,6 +468,53 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         return new double[] {l1, purity};
     }
 
+    @Override
+    public Boolean commutesWithH0(double[] packed) {
+        for (int o = 0; o < repS.length; o++) {
+            if (Integer.bitCount(repS[o]) != Integer.bitCount(repC[o]) && (packed[2 * o] != 0 || packed[2 * o + 1] != 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes only the elements ρ(s, c) of {@code full} whose indices differ in at most two cells:
+     * the diagonal and what the one- and two-cell reduced states read (D·(1 + N + N(N−1)/2) elements
+     * instead of D²). Every other element of {@code full} is left as it was: only for callers that
+     * read nothing else (the energy, the reduced states) and take the rest from the packed form.
+     */
+    public void unpackNear(double[] packed, double[] full) {
+        final int d = sectors.dim, n = sectors.cells;
+        final int[] masks = new int[1 + n + n * (n - 1) / 2];
+        int m = 0;
+        masks[m++] = 0;
+        for (int a = 0; a < n; a++) {
+            masks[m++] = 1 << a;
+            for (int b = a + 1; b < n; b++) {
+                masks[m++] = 1 << a | 1 << b;
+            }
+        }
+        Parallel.forRange(d, 8L * masks.length, (from, to) -> {
+            for (int s = from; s < to; s++) {
+                final int ks = Integer.bitCount(s);
+                final int row = 2 * s * d;
+                for (int mask : masks) {
+                    final int c = s ^ mask;
+                    if (Integer.bitCount(c) <= ks) {
+                        int o = orbitOf[(int) sectors.element(s, c)];
+                        full[row + 2 * c] = packed[2 * o];
+                        full[row + 2 * c + 1] = packed[2 * o + 1];
+                    } else {
+                        int o = orbitOf[(int) sectors.element(c, s)];
+                        full[row + 2 * c] = packed[2 * o];
+                        full[row + 2 * c + 1] = -packed[2 * o + 1];
+                    }
+                }
+            }
+        });
+    }
+
     /**
      * For every element (s, c) of the full matrix: 2·orbit, plus 1 where the stored orbit holds
      * ρ(c, s) (the conjugate). Built on the first unpack up to 13 cells (268 MB there, counted by

@@ -61,6 +61,11 @@ public final class CyclicSymmetry {
         return spin == null ? this : new CyclicSymmetry(this, spin.withOrbits(index, orbits), inverted);
     }
 
+    /** Whether the spectra come from total-spin blocks formed from a packed state alone ({@link #withOrbits}), reading nothing of ρ. */
+    public boolean spectraFromOrbits() {
+        return spin != null && spin.formedFromOrbits();
+    }
+
     /**
      * This group, for a ρ that the caller knows to be invariant under a permutation F with
      * F π F⁻¹ = π⁻¹ too (the ring's reflection and rotation): F maps the Π-eigenspace of e^{−2πis/r}

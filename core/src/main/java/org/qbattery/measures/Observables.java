@@ -79,13 +79,14 @@ public record Observables(double energy, double ergotropy, double efficiency, do
         double gap = Double.NaN;
         if (spectral) {
             double[] eig;
-            if (Spectrum.commutesWithH0(rho, cells)) {
+            Boolean known = kernel != null && packed != null ? kernel.commutesWithH0(packed) : null;
+            if (known != null ? known : Spectrum.commutesWithH0(rho, cells)) {
                 // One set of sector diagonalisations serves the spectrum and the passivity gap.
                 double[][] sectors = Spectrum.sectorSpectra(rho, cells, symmetry, packed);
                 eig = Spectrum.merge(sectors, cells);
                 gap = Passivity.gapFromSectorSpectra(sectors, cells);
             } else {
-                eig = Spectrum.of(rho, cells, symmetry, packed);
+                eig = Spectrum.withCoherence(rho, cells, symmetry, packed);
             }
             e = Ergotropy.fromSpectrum(eig, cells, omega, u);
             cap = Capacity.fromSpectrum(eig, cells, omega);

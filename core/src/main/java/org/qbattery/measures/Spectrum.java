@@ -27,10 +27,15 @@ public final class Spectrum {
 
     /** As above; {@code packed}, when not null, is the same state packed for {@link CyclicSymmetry#withOrbits}. */
     public static double[] of(double[] rho, int cells, CyclicSymmetry symmetry, double[] packed) {
-        int d = Register.dimension(rho, cells);
         if (cells >= 3 && commutesWithH0(rho, cells)) {
             return merge(sectorSpectra(rho, cells, symmetry, packed), cells);
         }
+        return withCoherence(rho, cells, symmetry, packed);
+    }
+
+    /** As {@link #of(double[], int, CyclicSymmetry, double[])} for a ρ known to have coherence between sectors (no check). */
+    static double[] withCoherence(double[] rho, int cells, CyclicSymmetry symmetry, double[] packed) {
+        int d = Register.dimension(rho, cells);
         if (symmetry != null && symmetry.order() > 1) {
             return symmetry.spectrum(rho, packed);
         }

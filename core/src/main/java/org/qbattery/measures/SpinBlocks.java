@@ -225,6 +225,11 @@ public final class SpinBlocks {
         return new SpinBlocks(this, sums);
     }
 
+    /** Whether {@link #withOrbits} applies: the blocks can be formed from a packed state alone. */
+    public boolean formedFromOrbits() {
+        return fromOrbits != null;
+    }
+
     /** Block p from the packed orbit values (see {@link #withOrbits}), row-major interleaved. */
     private double[] blockFromOrbits(double[] packed, int p) {
         final int n = size[p];

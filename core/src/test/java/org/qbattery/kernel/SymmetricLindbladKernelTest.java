@@ -387,7 +387,7 @@ class SymmetricLindbladKernelTest {
     }
 
     /**
-     * The l1 sum off the diagonal and the purity read from the orbits (each value weighted by the
+     * The l1 sum off the diagonal, the purity and the sector check read from the orbits (each value weighted by the
      * elements it stands for) equal the sums over the full matrix of an invariant state, for single
      * generators and whole groups: sums of at most 2·4^N terms of size ≤ 1, so 1e-12 covers their
      * round-off. A state averaged over a smaller group than the kernel's is not invariant and is not
@@ -396,7 +396,7 @@ class SymmetricLindbladKernelTest {
     @ParameterizedTest(name = "{0}, N = {1}")
     @org.junit.jupiter.params.provider.CsvSource({"rotation, 5", "reflection, 4", "star, 5", "dihedral, 5", "dihedral, 6",
         "all, 4", "all, 5", "leaves, 5"})
-    void l1AndPurityFromTheOrbits(String kind, int n) {
+    void l1PuritySectorCheckFromTheOrbits(String kind, int n) {
         int[][] gens = switch (kind) {
             case "rotation", "reflection", "star" -> new int[][] {permutation(kind, n)};
             default -> generators(kind, n);
@@ -423,5 +423,17 @@ class SymmetricLindbladKernelTest {
         assertThat(got[0]).isCloseTo(l1, org.assertj.core.api.Assertions.within(1e-12 * l1));
         assertThat(got[1]).isCloseTo(purity, org.assertj.core.api.Assertions.within(1e-12 * purity));
         assertThat(new SectorLindbladKernel(n, zero, identity, 0, 0).offDiagonalL1AndPurity(new double[1])).isNull();
+        // The sector check from the orbits: false for this state (it has coherence between sectors),
+        // true once the elements between sectors are set to zero (still invariant under the group).
+        assertThat(k.commutesWithH0(k.pack(rho))).isFalse();
+        for (int s = 0; s < d; s++) {
+            for (int c = 0; c < d; c++) {
+                if (Integer.bitCount(s) != Integer.bitCount(c)) {
+                    rho[2 * (s * d + c)] = 0;
+                    rho[2 * (s * d + c) + 1] = 0;
+                }
+            }
+        }
+        assertThat(k.commutesWithH0(k.pack(rho))).isTrue();
     }
 }
