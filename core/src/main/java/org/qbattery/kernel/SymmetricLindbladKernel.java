@@ -500,16 +500,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
                 final int ks = Integer.bitCount(s);
                 final int row = 2 * s * d;
                 for (int mask : masks) {
-                    final int c = s ^ mask;
-                    if (Integer.bitCount(c) <= ks) {
-                        int o = orbitOf[(int) sectors.element(s, c)];
-                        full[row + 2 * c] = packed[2 * o];
-                        full[row + 2 * c + 1] = packed[2 * o + 1];
-                    } else {
-                        int o = orbitOf[(int) sectors.element(c, s)];
-                        full[row + 2 * c] = packed[2 * o];
-                        full[row + 2 * c + 1] = -packed[2 * o + 1];
-                    }
+                    writeElement(packed, full, row, s, ks, s ^ mask);
                 }
             }
         });
@@ -566,18 +557,23 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
                 final int ks = Integer.bitCount(s);
                 final int row = 2 * s * d;
                 for (int c = 0; c < d; c++) {
-                    if (Integer.bitCount(c) <= ks) {
-                        int o = orbitOf[(int) sectors.element(s, c)];
-                        full[row + 2 * c] = packed[2 * o];
-                        full[row + 2 * c + 1] = packed[2 * o + 1];
-                    } else {
-                        int o = orbitOf[(int) sectors.element(c, s)];
-                        full[row + 2 * c] = packed[2 * o];
-                        full[row + 2 * c + 1] = -packed[2 * o + 1];
-                    }
+                    writeElement(packed, full, row, s, ks, c);
                 }
             }
         });
+    }
+
+    /** ρ(s, c) into row s of {@code full} (which starts at {@code row}; ks = popcount s), from its stored orbit or that of ρ(c, s), conjugated. */
+    private void writeElement(double[] packed, double[] full, int row, int s, int ks, int c) {
+        if (Integer.bitCount(c) <= ks) {
+            int o = orbitOf[(int) sectors.element(s, c)];
+            full[row + 2 * c] = packed[2 * o];
+            full[row + 2 * c + 1] = packed[2 * o + 1];
+        } else {
+            int o = orbitOf[(int) sectors.element(c, s)];
+            full[row + 2 * c] = packed[2 * o];
+            full[row + 2 * c + 1] = -packed[2 * o + 1];
+        }
     }
 
     @Override
