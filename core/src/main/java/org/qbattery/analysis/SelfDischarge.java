@@ -328,7 +328,8 @@ public final class SelfDischarge {
         // Then the samples' spectra, l1-coherence, purity and sector check come from the packed
         // form too, and what the measures still read of ρ (the diagonal, the one- and two-cell
         // reduced states) is all an unpacked sample needs: D·(1 + N + N(N−1)/2) elements, not D².
-        final SymmetricLindbladKernel unpackNear = unpackOnlyWhatIsRead && kernel instanceof SymmetricLindbladKernel sk
+        // Only with the spectra on: without them the sudden-death event reads the sector blocks of ρ itself.
+        final SymmetricLindbladKernel unpackNear = unpackOnlyWhatIsRead && spectral && kernel instanceof SymmetricLindbladKernel sk
                 && symmetry != null && symmetry.spectraFromOrbits() ? sk : null;
         // Held in a one-slot array so the integrated state can be released before events are located.
         final double[][] state = {kernel.pack(rho0)};
