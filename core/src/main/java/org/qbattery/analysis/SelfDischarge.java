@@ -404,7 +404,7 @@ public final class SelfDischarge {
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
         final List<Bracket> brackets = new ArrayList<>();
         // Packed ρ at the last measured sample, where a bracket starts (never modified; shared by the brackets that start there).
-        final double[][] previous = {kernel.pack(rho0)};
+        final double[][] previous = {state[0].clone()}; // a copy: state[0] is integrated in place
         final double tEndAll = times[times.length - 1];
         final Runnable drainOne = () -> {
             Pending pk = pending.removeFirst();

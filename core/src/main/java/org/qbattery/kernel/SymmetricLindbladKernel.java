@@ -378,7 +378,6 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         return order;
     }
 
-    /** Number of orbits: the complex numbers integrated. */
     /**
      * Orbit of the element (s, c) of ρ, for s with at least as many excited cells as c (a stored
      * k ≥ k' element): its value is {@code packed[2o] + i packed[2o + 1]}.
@@ -387,6 +386,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         return orbitOf[(int) sectors.element(s, c)];
     }
 
+    /** Number of orbits: the complex numbers integrated. */
     public int orbits() {
         return repS.length;
     }

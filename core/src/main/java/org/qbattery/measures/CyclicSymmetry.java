@@ -244,8 +244,7 @@ public final class CyclicSymmetry {
         }
         double[] all = new double[dim];
         int[] at = new int[order + 1];
-        // With the inversion, blocks r − s > s are copies of block s: only s ≤ r/2 are diagonalised.
-        final int computed = inverted ? order / 2 + 1 : order;
+        final int computed = blocksComputed();
         long cubes = 0;
         for (int s = 0; s < order; s++) {
             int m = orbitsByCharacter[s].length;
@@ -264,13 +263,23 @@ public final class CyclicSymmetry {
             for (int s = from; s < to; s++) {
                 double[] ev = blockSpectrum(rho, s);
                 System.arraycopy(ev, 0, all, at[s], ev.length);
-                if (inverted && s > 0 && order - s != s) {
+                if (copies(s) == 2) {
                     System.arraycopy(ev, 0, all, at[order - s], ev.length);
                 }
             }
         });
         java.util.Arrays.sort(all);
         return all;
+    }
+
+    /** Blocks diagonalised: with the inversion, blocks r − s > s are copies of block s, so only s ≤ r/2. */
+    private int blocksComputed() {
+        return inverted ? order / 2 + 1 : order;
+    }
+
+    /** How often block s's spectrum occurs: twice when the inversion pairs it with block r − s ≠ s. */
+    private int copies(int s) {
+        return inverted && s > 0 && order - s != s ? 2 : 1;
     }
 
     /** Eigenvalues of block s (character e^{−2πi s/r}). */
@@ -295,7 +304,7 @@ public final class CyclicSymmetry {
         }
         double[][] out = Spectrum.sectorArrays(cells);
         int[] filled = new int[cells + 1];
-        final int computed = inverted ? order / 2 + 1 : order;
+        final int computed = blocksComputed();
         for (int s = 0; s < computed; s++) {
             int m = orbitsByCharacter[s].length;
             if (m == 0) {
@@ -305,8 +314,7 @@ public final class CyclicSymmetry {
             for (int x = 0; x < m; x++) {
                 sector[x] = Integer.bitCount(orbitFlat[s][orbitStart[s][x]]);
             }
-            int copies = inverted && s > 0 && order - s != s ? 2 : 1;
-            Spectrum.splitBySector(block(rho, s), m, sector, copies, out, filled);
+            Spectrum.splitBySector(block(rho, s), m, sector, copies(s), out, filled);
         }
         return Spectrum.finish(out, filled, "symmetry blocks");
     }

@@ -8,6 +8,15 @@ public final class Register {
     private Register() {
     }
 
+    /** C(n, k): the number of basis states of n cells with k excited. */
+    static long binomial(int n, int k) {
+        long c = 1;
+        for (int i = 1; i <= k; i++) {
+            c = c * (n - k + i) / i;
+        }
+        return c;
+    }
+
     /** Eigenvalues of H0/ω in ascending order, with degeneracies: C(N,k) copies of k. */
     public static double[] levelsAscending(int cells) {
         int d = 1 << cells;

@@ -128,10 +128,8 @@ public final class Spectrum {
     /** Empty per-sector arrays of sizes C(N, k), k = 0..N, for {@link #splitBySector}. */
     static double[][] sectorArrays(int cells) {
         double[][] out = new double[cells + 1][];
-        long c = 1;
         for (int k = 0; k <= cells; k++) {
-            out[k] = new double[(int) c];
-            c = c * (cells - k) / (k + 1);
+            out[k] = new double[(int) Register.binomial(cells, k)];
         }
         return out;
     }

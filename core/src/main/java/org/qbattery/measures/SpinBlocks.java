@@ -77,7 +77,7 @@ public final class SpinBlocks {
         cols = new int[blocks][];
         colAmp = new double[blocks][];
         for (int p = 0; p < blocks; p++) {
-            multiplicity[p] = (int) (binomial(m, p) - (p == 0 ? 0 : binomial(m, p - 1)));
+            multiplicity[p] = (int) (Register.binomial(m, p) - (p == 0 ? 0 : Register.binomial(m, p - 1)));
             int r = m - 2 * p;
             int freeMask = 0;
             for (int i = 2 * p; i < m; i++) {
@@ -394,13 +394,5 @@ public final class SpinBlocks {
             out[w][count[w]++] = s;
         }
         return out;
-    }
-
-    private static long binomial(int n, int k) {
-        long c = 1;
-        for (int i = 1; i <= k; i++) {
-            c = c * (n - k + i) / i;
-        }
-        return c;
     }
 }

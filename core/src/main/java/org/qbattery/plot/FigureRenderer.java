@@ -194,14 +194,28 @@ public final class FigureRenderer {
     static BufferedImage raster(Figure f, int scale, boolean text) {
         BufferedImage img = new BufferedImage(width(f) * scale, PANEL_HEIGHT * scale, BufferedImage.TYPE_INT_RGB);
         // Each series as one stroked path rather than XChart's one stroke per segment (PolylineGraphics).
-        Graphics2D g = new PolylineGraphics(img.createGraphics());
+        Graphics2D g = new PolylineGraphics(whiteRaster(img, scale));
+        paint(f, g, text);
+        g.dispose();
+        return img;
+    }
+
+    /** Graphics on {@code img}, antialiased, filled white, scaled to {@code scale} pixels per unit. */
+    private static Graphics2D whiteRaster(BufferedImage img, int scale) {
+        Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.scale(scale, scale);
-        paint(f, g, text);
-        g.dispose();
-        return img;
+        return g;
+    }
+
+    /** An SVG page for {@code f}, filled white. */
+    private static SvgGraphics whitePage(Figure f) {
+        SvgGraphics page = new SvgGraphics(width(f), PANEL_HEIGHT, f.id());
+        page.setColor(Color.WHITE);
+        page.fillRect(0, 0, width(f), PANEL_HEIGHT);
+        return page;
     }
 
     /** A figure's two files: PNG bytes and SVG text. */
@@ -216,14 +230,8 @@ public final class FigureRenderer {
      */
     public static PngAndSvg pngAndSvg(Figure f) {
         BufferedImage img = new BufferedImage(width(f) * PNG_SCALE, PANEL_HEIGHT * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D raster = img.createGraphics();
-        raster.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        raster.setColor(Color.WHITE);
-        raster.fillRect(0, 0, img.getWidth(), img.getHeight());
-        raster.scale(PNG_SCALE, PNG_SCALE);
-        SvgGraphics page = new SvgGraphics(width(f), PANEL_HEIGHT, f.id());
-        page.setColor(Color.WHITE);
-        page.fillRect(0, 0, width(f), PANEL_HEIGHT);
+        Graphics2D raster = whiteRaster(img, PNG_SCALE);
+        SvgGraphics page = whitePage(f);
         PolylineGraphics g = new PolylineGraphics(new TeeGraphics(page, raster));
         paint(f, g, true);
         g.flush();
@@ -237,10 +245,8 @@ public final class FigureRenderer {
     }
 
     static String svg(Figure f, boolean text) {
-        SvgGraphics page = new SvgGraphics(width(f), PANEL_HEIGHT, f.id());
+        SvgGraphics page = whitePage(f);
         PolylineGraphics g = new PolylineGraphics(page);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width(f), PANEL_HEIGHT);
         paint(f, g, text);
         g.flush();
         return page.document();
