@@ -302,7 +302,7 @@ public final class SelfDischarge {
         // A symmetry of both graphs that leaves ρ(0) invariant leaves ρ(t) invariant: it splits the
         // spectrum into blocks and lets the integrator carry one number per orbit of matrix elements;
         // without one, it carries the k ≥ k' excitation-sector blocks (half of ρ). The measures get ρ unpacked.
-        final CyclicSymmetry cyclic = symmetryOf(battery, rho0);
+        final CyclicSymmetry cyclic = exploitSymmetry ? symmetryOf(battery, rho0) : null;
         final int[][] generators = kernelGenerators(battery, rho0, cyclic);
         // Where the group is every permutation of a set of cells (complete graph, star leaves), the
         // spectra use its total-spin blocks instead of the cyclic ones.
@@ -726,6 +726,12 @@ public final class SelfDischarge {
         }
         return root[0];
     }
+
+    /**
+     * Whether a run looks for the state's symmetry at all (off only in tests: the unreduced run,
+     * excitation-sector blocks and full spectra, is the oracle for every reduced one).
+     */
+    static boolean exploitSymmetry = true;
 
     /** Whether samples measured from the packed form are unpacked only where the measures read (off only in tests, to compare). */
     static boolean unpackOnlyWhatIsRead = true;
