@@ -482,14 +482,38 @@ public final class SelfDischarge {
         }
         previous[0] = null;
         state[0] = null; // the final state is not needed any more: free it before re-integrating brackets
-        // One recycled full matrix serves every bracket's event evaluations; the others are released.
-        final double[] scratch = freeSamples.isEmpty() ? new double[len] : freeSamples.pop();
-        freeSamples.clear();
-        for (int i = 0; i < brackets.size(); i++) {
-            Bracket br = brackets.get(i);
-            // Integrated in place unless a later bracket starts from the same packed sample.
-            boolean shared = i + 1 < brackets.size() && brackets.get(i + 1).rhoA() == br.rhoA();
-            br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen, scratch));
+        if (n <= MAX_CELLS_BRACKETS_SIDE_BY_SIDE && brackets.size() > 1 && Parallel.threads() > 1) {
+            // The brackets are independent and, once the integration is over, the cores idle while
+            // they are located one after another (chain N = 8: 5 brackets, ~60 ms of the run's end).
+            // Located side by side, each from its own copy of its start sample, with a recycled full
+            // matrix per thread (the samples' buffers, at least one per core up to 10 cells).
+            final java.util.concurrent.ConcurrentLinkedQueue<double[]> scratches = new java.util.concurrent.ConcurrentLinkedQueue<>(freeSamples);
+            freeSamples.clear();
+            final Double[] found = new Double[brackets.size()];
+            Parallel.forRange(brackets.size(), Long.MAX_VALUE / Math.max(1, brackets.size()), (from, to) -> {
+                double[] scratch = scratches.poll();
+                if (scratch == null) {
+                    scratch = new double[len];
+                }
+                for (int i = from; i < to; i++) {
+                    Bracket br = brackets.get(i);
+                    found[i] = refine(br, br.rhoA().clone(), kernel, chosen, scratch);
+                }
+                scratches.add(scratch);
+            });
+            for (int i = 0; i < brackets.size(); i++) {
+                brackets.get(i).event.roots.set(brackets.get(i).slot, found[i]);
+            }
+        } else {
+            // One recycled full matrix serves every bracket's event evaluations; the others are released.
+            final double[] scratch = freeSamples.isEmpty() ? new double[len] : freeSamples.pop();
+            freeSamples.clear();
+            for (int i = 0; i < brackets.size(); i++) {
+                Bracket br = brackets.get(i);
+                // Integrated in place unless a later bracket starts from the same packed sample.
+                boolean shared = i + 1 < brackets.size() && brackets.get(i + 1).rhoA() == br.rhoA();
+                br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen, scratch));
+            }
         }
         Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
         Double birthTime = null, disentangleTime = null;
@@ -738,6 +762,13 @@ public final class SelfDischarge {
 
     /** Entanglement crossings (births and deaths, alternating) located per run at most. */
     public static final int MAX_ENTANGLEMENT_CROSSINGS = 16;
+
+    /**
+     * Up to this many cells the event brackets are located on all cores after the integration (each
+     * needs a full matrix and an integrator of its own; from 11 cells the run keeps only one sample
+     * buffer, so they are located one after another).
+     */
+    static final int MAX_CELLS_BRACKETS_SIDE_BY_SIDE = 10;
 
     /** Output samples from this many cells on are measured on a worker thread. */
     public static final int PIPELINE_CELLS = 7;

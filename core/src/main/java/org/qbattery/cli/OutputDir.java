@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.qbattery.model.InvalidParameterException;
+import org.qbattery.report.AtomicFiles;
 
 /** Creates and checks an output directory before any work starts, so a bad --out fails fast. */
 final class OutputDir {
@@ -19,8 +20,7 @@ final class OutputDir {
             if (!Files.isWritable(out)) {
                 throw new InvalidParameterException("out", "directory \"" + out + "\" is not writable");
             }
-            Path probe = Files.createTempFile(out, ".probe", ".tmp");
-            Files.delete(probe);
+            AtomicFiles.requireWritable(out);
             return out;
         } catch (IOException | SecurityException e) {
             throw new InvalidParameterException("out", "cannot write to \"" + out + "\": " + e.getMessage());

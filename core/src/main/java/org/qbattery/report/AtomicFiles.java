@@ -63,6 +63,11 @@ public final class AtomicFiles {
         }
     }
 
+    /** Fails unless a file can be created (and is then removed) in {@code dir}; without {@code SecureRandom}, as above. */
+    public static void requireWritable(Path dir) throws IOException {
+        Files.delete(createSibling(dir, "probe"));
+    }
+
     /** Runs {@code body} on a temporary file next to {@code target}, then renames it into place. */
     public static void write(Path target, FileBody body) {
         Path dir = target.toAbsolutePath().getParent();

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.qbattery.kernel.DormandPrince853;
 import org.qbattery.kernel.HermitianEigenvalues;
+import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.measures.Energy;
 import org.qbattery.measures.Ergotropy;
@@ -37,5 +40,32 @@ class PipelineTest {
         double[] rho = InitialState.quantum(n);
         new DormandPrince853(Tolerances.DEFAULT).integrate(b.generator(), 0, rho, tau, null);
         assertThat(Ergotropy.of(rho, n, 1)).isCloseTo(r.ergotropy()[0] / 2, within(1e-8));
+    }
+
+    /**
+     * Up to {@link SelfDischarge#MAX_CELLS_BRACKETS_SIDE_BY_SIDE} cells the event brackets are
+     * located on all cores, each from its own copy of its start sample: every time must be the one
+     * that locating them one after another on one thread gives, bit for bit (same arithmetic, only
+     * another order of independent tasks), including brackets that start from the same sample.
+     */
+    @ParameterizedTest(name = "{0}, N = {1}, {2}")
+    @CsvSource({"linear, 8, quantum", "circular, 6, classical", "central, 5, quantum", "symmetric, 7, ghz"})
+    void eventsLocatedSideBySideEqualOneAfterAnother(String graph, int n, String state) {
+        Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(graph.equals("symmetric") ? 0.2 : 0.5).build();
+        DischargeResult sideBySide = SelfDischarge.of(b).state(state).grid(5, 0.05).run();
+        int threads = Parallel.threads();
+        DischargeResult oneByOne;
+        try {
+            Parallel.setThreads(1);
+            oneByOne = SelfDischarge.of(b).state(state).grid(5, 0.05).run();
+        } finally {
+            Parallel.setThreads(threads);
+        }
+        assertThat(sideBySide.analysis()).isEqualTo(oneByOne.analysis());
+        // More than one bracket, or there was nothing to locate side by side.
+        DischargeAnalysis a = sideBySide.analysis();
+        int located = (a.ergotropyHalfLife() != null ? 1 : 0) + (a.energyHalfLife() != null ? 1 : 0)
+                + (a.ergotropySuddenDeath() != null && a.ergotropySuddenDeath() > 0 ? 1 : 0) + a.entanglementCrossings().size();
+        assertThat(located).isGreaterThan(1);
     }
 }
