@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -237,6 +238,26 @@ public final class FigureRenderer {
         g.flush();
         raster.dispose();
         return new PngAndSvg(PngEncoder.encode(img), page.document());
+    }
+
+    /**
+     * Draws, and throws away, one small figure (two curves of 501 points, a vertical
+     * line, PNG and SVG). Why: a command that will draw figures calls it on a helper thread while
+     * the main thread still parses and sets up and the other core is idle, so that the painting,
+     * rasterising and encoding code is loaded, initialised (fonts among it) and, with the launcher's
+     * compile commands, queued for compiling before the first real figure. Measured on 2 cores, 24
+     * interleaved runs each, with those compile commands: {@code reproduce} 1.268 → 1.241 s.
+     */
+    public static void warmUp() {
+        double[] t = new double[501], a = new double[t.length], b = new double[t.length];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = 0.01 * k;
+            a[k] = Math.exp(-t[k]);
+            b[k] = Math.exp(-0.5 * t[k]) * Math.cos(t[k]);
+        }
+        Figure.Panel p = new Figure.Panel("warm-up", "t", "y", List.of(new Figure.Series("a", t, a, Figure.Line.SOLID, 0),
+                new Figure.Series("b", t, b, Figure.Line.DASH, 1)), List.of(0.5), 0.0, 1.05, false);
+        pngAndSvg(new Figure("warm-up", "", List.of(p)));
     }
 
     /** SVG document text; the ids inside start with the figure's id, so several SVGs can share an HTML page. */
