@@ -37,8 +37,10 @@ public final class ReproductionReport {
         // Figures are independent: render them on all cores (AWT rendering into separate images is thread-safe).
         Map<String, String> rendered = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        List<PaperTable.Row> table;
+        String runJson, md;
         try {
-            Parallel.join(pool.submit(() -> figures.parallelStream().forEach(f -> {
+            java.util.concurrent.Future<?> drawing = pool.submit(() -> figures.parallelStream().forEach(f -> {
                 FigureRenderer.PngAndSvg files = FigureRenderer.pngAndSvg(f);
                 byte[] png = files.png();
                 String svg = files.svg();
@@ -49,7 +51,14 @@ public final class ReproductionReport {
                 synchronized (onFigure) {
                     onFigure.accept(f.id());
                 }
-            })));
+            }));
+            // The report's text needs the runs only: composed while the figures are drawn (the
+            // drawing threads end one after the other, and this work filled the idle core at the
+            // end instead of following it), written once they are all there.
+            table = PaperTable.rows(r);
+            runJson = ResultWriter.json(runJson(r, command, figures));
+            md = markdown(r, figures, table);
+            Parallel.join(drawing);
         } finally {
             pool.shutdown();
         }
@@ -57,9 +66,7 @@ public final class ReproductionReport {
         for (Figure f : figures) {
             svgs.put(f.id(), rendered.get(f.id()));
         }
-        List<PaperTable.Row> table = PaperTable.rows(r);
-        ResultWriter.writeJson(dir.resolve("run.json"), runJson(r, command, figures));
-        String md = markdown(r, figures, table);
+        AtomicFiles.writeString(dir.resolve("run.json"), runJson);
         AtomicFiles.writeString(dir.resolve("report.md"), md);
         String html = html(r, figures, table, svgs);
         AtomicFiles.writeString(dir.resolve("report.html"), html);

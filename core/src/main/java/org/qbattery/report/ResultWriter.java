@@ -156,14 +156,19 @@ public final class ResultWriter {
         doc.put("reals", java.util.List.of(0.25, 0.75));
         doc.put("maps", java.util.List.of(inner));
         doc.put("map", inner);
-        try {
-            JSON.writeValueAsString(doc);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        json(doc);
     }
 
     public static void writeJson(Path file, Object value) {
-        AtomicFiles.writeText(file, w -> w.write(JSON.writeValueAsString(value)));
+        AtomicFiles.writeString(file, json(value));
+    }
+
+    /** {@code value} as indented JSON text. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
