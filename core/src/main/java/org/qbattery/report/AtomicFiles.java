@@ -39,8 +39,15 @@ public final class AtomicFiles {
         });
     }
 
+    /**
+     * {@code text} as UTF-8. Encoded in one call rather than through a {@link Writer}: a writer
+     * copies the text into chars and encodes those chunk by chunk, where {@code getBytes} copies
+     * ASCII-only (Latin-1 coded) strings as they are; {@code reproduce} writes ~10 MB of SVG, CSV
+     * and HTML text this way.
+     */
     public static void writeString(Path target, String text) {
-        writeText(target, w -> w.write(text));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(target, tmp -> Files.write(tmp, bytes));
     }
 
     private static final AtomicLong COUNTER = new AtomicLong();

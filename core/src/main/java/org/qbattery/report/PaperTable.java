@@ -92,16 +92,20 @@ public final class PaperTable {
 
     /** min over t > 0 of U_central − max(U_other); ≥ 0 means central keeps the most energy at every sampled t. */
     static double centralMargin(PaperReproduction r, Variant v) {
-        DischargeResult c = r.geometry(v, "central", "quantum");
-        double min = Double.POSITIVE_INFINITY;
-        for (int k = 1; k < c.times().length; k++) {
-            double other = Double.NEGATIVE_INFINITY;
-            for (String g : PaperReproduction.GEOMETRIES) {
-                if (!g.equals("central")) {
-                    other = Math.max(other, r.geometry(v, g, "quantum").energy()[k]);
-                }
+        double[] central = r.geometry(v, "central", "quantum").energy();
+        List<double[]> others = new ArrayList<>();
+        for (String g : PaperReproduction.GEOMETRIES) {
+            if (!g.equals("central")) {
+                others.add(r.geometry(v, g, "quantum").energy());
             }
-            min = Math.min(min, c.energy()[k] - other);
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int k = 1; k < central.length; k++) {
+            double other = Double.NEGATIVE_INFINITY;
+            for (double[] u : others) {
+                other = Math.max(other, u[k]);
+            }
+            min = Math.min(min, central[k] - other);
         }
         return min;
     }
