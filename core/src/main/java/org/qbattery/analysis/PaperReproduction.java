@@ -98,13 +98,16 @@ public final class PaperReproduction {
         });
         AtomicInteger done = new AtomicInteger();
         Map<String, Case> distinct = new LinkedHashMap<>();
-        for (Case c : cases) {
-            distinct.putIfAbsent(c.simulation(), c);
+        String[] simulation = new String[cases.size()];
+        for (int i = 0; i < simulation.length; i++) {
+            simulation[i] = cases.get(i).simulation();
+            distinct.putIfAbsent(simulation[i], cases.get(i));
         }
         Map<String, Future<DischargeResult>> bySimulation = new java.util.HashMap<>();
         try {
-            for (Case c : distinct.values()) {
-                bySimulation.put(c.simulation(), pool.submit(() -> {
+            for (Map.Entry<String, Case> d : distinct.entrySet()) {
+                Case c = d.getValue();
+                bySimulation.put(d.getKey(), pool.submit(() -> {
                     DischargeResult r = SelfDischarge.of(c.battery()).state(c.state()).grid(c.tMax(), c.dt()).tolerances(tol).run();
                     synchronized (progress) {
                         progress.progress(done.incrementAndGet(), distinct.size(), c.key());
@@ -113,8 +116,8 @@ public final class PaperReproduction {
                 }));
             }
             Map<String, Future<DischargeResult>> futures = new LinkedHashMap<>();
-            for (Case c : cases) {
-                futures.put(c.key(), bySimulation.get(c.simulation()));
+            for (int i = 0; i < simulation.length; i++) {
+                futures.put(cases.get(i).key(), bySimulation.get(simulation[i]));
             }
             Map<String, DischargeResult> res = new LinkedHashMap<>();
             for (Map.Entry<String, Future<DischargeResult>> e : futures.entrySet()) {
