@@ -612,52 +612,9 @@ public final class SelfDischarge {
         return gens.toArray(new int[0][]);
     }
 
-    /**
-     * The cells whose every permutation the generators produce, or null: the first generator is one
-     * cycle on a set of at least three cells, and another swaps two cells adjacent on that cycle (a
-     * cycle and a transposition of neighbours on it generate the whole symmetric group of its cells).
-     */
+    /** The cells whose every permutation the generators produce, or null ({@link SymmetricLindbladKernel#fullyPermuted}). */
     static int[] fullyPermuted(int[][] generators) {
-        if (generators == null || generators.length < 2) {
-            return null;
-        }
-        int[] c = generators[0];
-        java.util.List<Integer> moved = new java.util.ArrayList<>();
-        for (int n = 0; n < c.length; n++) {
-            if (c[n] != n) {
-                moved.add(n);
-            }
-        }
-        if (moved.size() < 3) {
-            return null;
-        }
-        int len = 0, x = moved.get(0);
-        do {
-            x = c[x];
-            len++;
-        } while (x != moved.get(0));
-        if (len != moved.size()) {
-            return null; // more than one cycle
-        }
-        for (int g = 1; g < generators.length; g++) {
-            int[] t = generators[g];
-            int a = -1, b = -1, others = 0;
-            for (int n = 0; n < t.length; n++) {
-                if (t[n] != n) {
-                    if (a < 0) {
-                        a = n;
-                    } else if (b < 0) {
-                        b = n;
-                    } else {
-                        others++;
-                    }
-                }
-            }
-            if (b >= 0 && others == 0 && t[a] == b && (c[a] == b || c[b] == a)) {
-                return moved.stream().mapToInt(Integer::intValue).toArray();
-            }
-        }
-        return null;
+        return SymmetricLindbladKernel.fullyPermuted(generators);
     }
 
     /** Whether a generator other than the first maps the first to its inverse (F∘C = C⁻¹∘F). */

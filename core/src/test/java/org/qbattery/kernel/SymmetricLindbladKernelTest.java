@@ -291,6 +291,45 @@ class SymmetricLindbladKernelTest {
         assertThat(SymmetricLindbladKernel.bytesBound(n, j, g, 0.1, 0.2, k.orbits())).isGreaterThanOrEqualTo(held);
     }
 
+    /**
+     * Where the group is every permutation of a set of cells (complete graph: all; star: the
+     * leaves), the orbits come from counting bits instead of a search: the same orbits, numbered
+     * alike (each at its first element), with the same representatives and largest size, and the
+     * closed-form count equals the search's. Up to 10 cells, where the search still takes little time.
+     */
+    @ParameterizedTest(name = "{0}, N = {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"all, 3", "all, 4", "all, 6", "all, 9", "all, 10",
+        "leaves, 4", "leaves, 5", "leaves, 7", "leaves, 10"})
+    void orbitsOfAllPermutationsAreTheSearchedOrbits(String kind, int n) {
+        int[][] gens = generators(kind, n);
+        int mask = SymmetricLindbladKernel.symmetricGroupMask(n, gens);
+        assertThat(mask).isEqualTo(kind.equals("all") ? (1 << n) - 1 : (1 << n) - 2); // star: cell 0 (bit 0) is the fixed hub
+        Sectors sectors = new Sectors(n);
+        int[][] perms = new int[gens.length][];
+        for (int i = 0; i < gens.length; i++) {
+            perms[i] = SymmetricLindbladKernel.basisPermutation(n, gens[i]);
+        }
+        int[] searched = new int[(int) sectors.elements], counted = new int[(int) sectors.elements];
+        SymmetricLindbladKernel.Orbits a = SymmetricLindbladKernel.orbits(sectors, perms, searched);
+        SymmetricLindbladKernel.Orbits b = SymmetricLindbladKernel.orbitsOfAllPermutations(sectors, mask, counted);
+        assertThat(b.count()).isEqualTo(a.count()).isEqualTo(SymmetricLindbladKernel.countOfAllPermutations(n, mask));
+        assertThat(b.largest()).isEqualTo(a.largest());
+        assertThat(java.util.Arrays.copyOf(b.repS(), b.count())).isEqualTo(java.util.Arrays.copyOf(a.repS(), a.count()));
+        assertThat(java.util.Arrays.copyOf(b.repC(), b.count())).isEqualTo(java.util.Arrays.copyOf(a.repC(), a.count()));
+        assertThat(counted).isEqualTo(searched);
+    }
+
+    /** Groups that are not every permutation of a set of cells, or more than that, keep the search. */
+    @Test
+    void otherGroupsAreSearched() {
+        assertThat(SymmetricLindbladKernel.symmetricGroupMask(6, generators("dihedral", 6))).isZero();
+        assertThat(SymmetricLindbladKernel.symmetricGroupMask(5, new int[][] {permutation("star", 5)})).isZero();
+        // The leaves' group plus a permutation that moves the hub: not the leaves' symmetric group alone.
+        int[][] leaves = generators("leaves", 5);
+        int[] moveHub = {1, 0, 2, 3, 4};
+        assertThat(SymmetricLindbladKernel.symmetricGroupMask(5, new int[][] {leaves[0], leaves[1], moveHub})).isZero();
+    }
+
     static Stream<Arguments> groups() {
         return Stream.of(
                 Arguments.of("dihedral", 4), Arguments.of("dihedral", 5),
