@@ -346,7 +346,12 @@ public final class SelfDischarge {
         Event halfE = null, halfU = null, death = null;
         boolean sectorDiagonal = Spectrum.commutesWithH0(rho0, n);
         if (events && spectral && e0 > 0) {
-            halfE = new Event(false, (r, p, o) -> (o != null ? o.ergotropy() : Ergotropy.of(r, n, omega, symmetry, p)) - e0 / 2);
+            // Without a sample's measures (re-integrated brackets) the spectrum is taken here; whether ρ has
+            // coherence between sectors is read from the packed state where the kernel can tell, since
+            // a bracket's ρ may be unpacked only where the measures read.
+            halfE = new Event(false, (r, p, o) -> (o != null ? o.ergotropy()
+                    : Ergotropy.fromSpectrum(Spectrum.of(r, n, symmetry, p, p != null ? kernel.commutesWithH0(p) : null), n, omega,
+                    Energy.of(r, n, omega))) - e0 / 2);
             ev.add(halfE);
         }
         if (events && u0 > 0) {
@@ -362,6 +367,7 @@ public final class SelfDischarge {
         } else if (events) {
             deathNote = "root of the passivity gap min_k[lambda_min(rho_k) - lambda_max(rho_k+1)] on dense output";
             death = new Event(true, (r, p, o) -> (o != null && !Double.isNaN(o.passivityGap()) ? o.passivityGap() : Passivity.gap(r, n)) + gapFloor);
+            death.readsSectorBlocks = true;
             ev.add(death);
         } else {
             deathNote = "not computed (events off)";
@@ -497,7 +503,7 @@ public final class SelfDischarge {
                 }
                 for (int i = from; i < to; i++) {
                     Bracket br = brackets.get(i);
-                    found[i] = refine(br, br.rhoA().clone(), kernel, chosen, scratch);
+                    found[i] = refine(br, br.rhoA().clone(), kernel, chosen, scratch, unpackNear);
                 }
                 scratches.add(scratch);
             });
@@ -512,7 +518,7 @@ public final class SelfDischarge {
                 Bracket br = brackets.get(i);
                 // Integrated in place unless a later bracket starts from the same packed sample.
                 boolean shared = i + 1 < brackets.size() && brackets.get(i + 1).rhoA() == br.rhoA();
-                br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen, scratch));
+                br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen, scratch, unpackNear));
             }
         }
         Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
@@ -675,8 +681,13 @@ public final class SelfDischarge {
      * Doing this after the main run keeps the main integration free of copies; it needs no state
      * copies of its own, so it fits wherever the main run fitted.
      */
-    private Double refine(Bracket br, double[] start, PackedLindbladian kernel, String chosen, double[] tmp) {
+    private Double refine(Bracket br, double[] start, PackedLindbladian kernel, String chosen, double[] tmp,
+                          SymmetricLindbladKernel near) {
         final double[] packed = new double[start.length];
+        // Unpacked only where the event reads when the samples are (the sudden-death event reads ρ's
+        // sector blocks itself, so its brackets unpack whole).
+        final java.util.function.BiConsumer<double[], double[]> unpack = near != null && !br.event().readsSectorBlocks
+                ? near::unpackNear : kernel::unpack;
         final OdeIntegrator in = integrator(chosen, kernel.length());
         final double[] root = {Double.NaN};
         final double[] gStart = {br.ga()};
@@ -687,12 +698,12 @@ public final class SelfDischarge {
                 return;
             }
             step.interpolate(step.tEnd(), packed);
-            kernel.unpack(packed, tmp);
+            unpack.accept(packed, tmp);
             double gEnd = step.tEnd() >= br.b() ? br.gb() : br.event().g.value(tmp, packed, null);
             if (gStart[0] == 0 || Math.signum(gEnd) != Math.signum(gStart[0])) {
                 java.util.function.DoubleUnaryOperator f = t -> {
                     step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), t)), packed);
-                    kernel.unpack(packed, tmp);
+                    unpack.accept(packed, tmp);
                     return br.event().g.value(tmp, packed, null);
                 };
                 root[0] = Roots.brent(f, step.tStart(), step.tEnd(), gStart[0], gEnd, DischargeAnalysis.TIME_TOLERANCE);
@@ -779,6 +790,8 @@ public final class SelfDischarge {
     private static final class Event {
         final Gfun g;
         final List<Double> roots = new ArrayList<>();
+        /** Whether g reads ρ's excitation-sector blocks itself when it gets no sample's measures (then ρ must be whole). */
+        boolean readsSectorBlocks;
         boolean upward;
         int maxRoots = 1;
         double prevT, prevG;

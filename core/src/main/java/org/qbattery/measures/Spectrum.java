@@ -27,7 +27,16 @@ public final class Spectrum {
 
     /** As above; {@code packed}, when not null, is the same state packed for {@link CyclicSymmetry#withOrbits}. */
     public static double[] of(double[] rho, int cells, CyclicSymmetry symmetry, double[] packed) {
-        if (cells >= 3 && commutesWithH0(rho, cells)) {
+        return of(rho, cells, symmetry, packed, null);
+    }
+
+    /**
+     * As above, with whether ρ has no coherence between excitation sectors already known
+     * ({@code sectorDiagonal}, e.g. read from the packed state; null: read from {@code rho}), so that
+     * a ρ unpacked only where the measures read it is never searched for such coherence.
+     */
+    public static double[] of(double[] rho, int cells, CyclicSymmetry symmetry, double[] packed, Boolean sectorDiagonal) {
+        if (cells >= 3 && (sectorDiagonal != null ? sectorDiagonal : commutesWithH0(rho, cells))) {
             return merge(sectorSpectra(rho, cells, symmetry, packed), cells);
         }
         return withCoherence(rho, cells, symmetry, packed);
