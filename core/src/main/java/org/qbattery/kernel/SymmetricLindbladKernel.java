@@ -30,6 +30,8 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
     private final int order;
     /** Orbit number of every k ≥ k' element (see {@link Sectors#element}). */
     private final int[] orbitOf;
+    /** The orbit of an element by its key, where the group is every permutation of a set of cells; else null. */
+    private final OrbitKeys keys;
     /** Representative (s, c) of each orbit. */
     private final int[] repS, repC;
     /**
@@ -82,7 +84,8 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         }
         orbitOf = new int[(int) sectors.elements];
         int permuted = symmetricGroupMask(cells, generators);
-        Orbits found = permuted != 0 ? orbitsOfAllPermutations(sectors, permuted, orbitOf) : orbits(sectors, perms, orbitOf);
+        keys = permuted != 0 ? new OrbitKeys(sectors.dim, permuted) : null;
+        Orbits found = keys != null ? orbitsOfAllPermutations(sectors, keys, orbitOf) : orbits(sectors, perms, orbitOf);
         final int orbits = found.count();
         order = found.largest();
         repS = java.util.Arrays.copyOf(found.repS(), orbits);
@@ -283,22 +286,18 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
      * cells the search's random walk over 134 MB took 5.6 s, this pass a fraction of a second.
      */
     static Orbits orbitsOfAllPermutations(Sectors sectors, int permuted, int[] orbitOf) {
-        final int m = Integer.bitCount(permuted), m1 = m + 1;
-        final int fixed = (sectors.dim - 1) & ~permuted;
-        final int[] fixedCode = fixedCodes(sectors.dim, fixed);
-        final int f = Integer.bitCount(fixed);
-        final int[] orbitOfKey = new int[(m1 * m1 * m1) << (2 * f)];
-        java.util.Arrays.fill(orbitOfKey, -1);
+        return orbitsOfAllPermutations(sectors, new OrbitKeys(sectors.dim, permuted), orbitOf);
+    }
+
+    private static Orbits orbitsOfAllPermutations(Sectors sectors, OrbitKeys keys, int[] orbitOf) {
+        final int[] orbitOfKey = keys.orbitOfKey;
         int[] rs = new int[16], rc = new int[16], size = new int[16];
         int orbits = 0;
         for (int k = 0; k <= sectors.cells; k++) {
             for (int kp = 0; kp <= k; kp++) {
                 for (int s : sectors.strings[k]) {
-                    final int sp = s & permuted, sf = fixedCode[s] << f;
                     for (int c : sectors.strings[kp]) {
-                        final int cp = c & permuted;
-                        final int key = (((sf | fixedCode[c]) * m1 + Integer.bitCount(sp & cp)) * m1
-                                + Integer.bitCount(sp & ~cp)) * m1 + Integer.bitCount(cp & ~sp);
+                        final int key = keys.key(s, c);
                         int o = orbitOfKey[key];
                         if (o < 0) {
                             if (orbits == rs.length) {
@@ -321,6 +320,38 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
             largest = Math.max(largest, size[o]);
         }
         return new Orbits(orbits, rs, rc, largest);
+    }
+
+    /**
+     * The orbit key of an element (s, c) under every permutation of the cells in {@code permuted}:
+     * its bits on the other (fixed) cells and its numbers of permuted cells with bit pairs (1, 1),
+     * (1, 0) and (0, 1); and, once the orbits are numbered, each key's orbit. A lookup costs a few
+     * bit counts and a read from a table of a few thousand entries, where the element-to-orbit
+     * array (134 MB at 13 cells) missed the caches on every read.
+     */
+    private static final class OrbitKeys {
+        final int permuted, f, m1;
+        final int[] fixedCode, orbitOfKey;
+
+        OrbitKeys(int dim, int permuted) {
+            this.permuted = permuted;
+            int fixed = (dim - 1) & ~permuted;
+            fixedCode = fixedCodes(dim, fixed);
+            f = Integer.bitCount(fixed);
+            m1 = Integer.bitCount(permuted) + 1;
+            orbitOfKey = new int[(m1 * m1 * m1) << (2 * f)];
+            java.util.Arrays.fill(orbitOfKey, -1);
+        }
+
+        int key(int s, int c) {
+            final int sp = s & permuted, cp = c & permuted;
+            return ((((fixedCode[s] << f) | fixedCode[c]) * m1 + Integer.bitCount(sp & cp)) * m1
+                    + Integer.bitCount(sp & ~cp)) * m1 + Integer.bitCount(cp & ~sp);
+        }
+
+        int orbit(int s, int c) {
+            return orbitOfKey[key(s, c)];
+        }
     }
 
     /** The bits of each basis state s on the {@code fixed} cells, packed into the low bits. */
@@ -559,7 +590,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
      * k ≥ k' element): its value is {@code packed[2o] + i packed[2o + 1]}.
      */
     public int orbitOfElement(int s, int c) {
-        return orbitOf[(int) sectors.element(s, c)];
+        return keys != null ? keys.orbit(s, c) : orbitOf[(int) sectors.element(s, c)];
     }
 
     /** Number of orbits: the complex numbers integrated. */
@@ -742,11 +773,11 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
     /** ρ(s, c) into row s of {@code full} (which starts at {@code row}; ks = popcount s), from its stored orbit or that of ρ(c, s), conjugated. */
     private void writeElement(double[] packed, double[] full, int row, int s, int ks, int c) {
         if (Integer.bitCount(c) <= ks) {
-            int o = orbitOf[(int) sectors.element(s, c)];
+            int o = orbitOfElement(s, c);
             full[row + 2 * c] = packed[2 * o];
             full[row + 2 * c + 1] = packed[2 * o + 1];
         } else {
-            int o = orbitOf[(int) sectors.element(c, s)];
+            int o = orbitOfElement(c, s);
             full[row + 2 * c] = packed[2 * o];
             full[row + 2 * c + 1] = -packed[2 * o + 1];
         }

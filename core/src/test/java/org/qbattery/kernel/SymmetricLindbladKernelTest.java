@@ -317,6 +317,25 @@ class SymmetricLindbladKernelTest {
         assertThat(java.util.Arrays.copyOf(b.repS(), b.count())).isEqualTo(java.util.Arrays.copyOf(a.repS(), a.count()));
         assertThat(java.util.Arrays.copyOf(b.repC(), b.count())).isEqualTo(java.util.Arrays.copyOf(a.repC(), a.count()));
         assertThat(counted).isEqualTo(searched);
+        // The kernel looks orbits up by key: the same orbit for every stored element.
+        double[][] j = new double[n][n], g = new double[n][n];
+        for (int x = 0; x < n; x++) {
+            for (int y = 0; y < n; y++) {
+                boolean edge = x != y && (kind.equals("all") || x == 0 || y == 0);
+                j[x][y] = edge ? 1.0 : 0;
+                g[x][y] = x == y ? 1.0 : edge ? 0.1 : 0;
+            }
+        }
+        SymmetricLindbladKernel kernel = new SymmetricLindbladKernel(n, j, g, 0, 0, gens);
+        for (int k = 0; k <= n; k++) {
+            for (int kp = 0; kp <= k; kp++) {
+                for (int s : sectors.strings[k]) {
+                    for (int c : sectors.strings[kp]) {
+                        assertThat(kernel.orbitOfElement(s, c)).isEqualTo(searched[(int) sectors.element(s, c)]);
+                    }
+                }
+            }
+        }
     }
 
     /** Groups that are not every permutation of a set of cells, or more than that, keep the search. */
