@@ -28,10 +28,15 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
     private final Sectors sectors;
     /** Size of the largest orbit (the group order where some element pair has no stabiliser). */
     private final int order;
-    /** Orbit number of every k ≥ k' element (see {@link Sectors#element}). */
+    /**
+     * Orbit number of every k ≥ k' element (see {@link Sectors#element}); null where {@link #keys}
+     * gives it instead.
+     */
     private final int[] orbitOf;
     /** The orbit of an element by its key, where the group is every permutation of a set of cells; else null. */
     private final OrbitKeys keys;
+    /** Elements per orbit, where {@link #keys} is used (else counted from {@link #orbitOf} when needed). */
+    private final int[] orbitSize;
     /** Representative (s, c) of each orbit. */
     private final int[] repS, repC;
     /**
@@ -82,10 +87,12 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         for (int i = 0; i < generators.length; i++) {
             perms[i] = basisPermutation(cells, generators[i]);
         }
-        orbitOf = new int[(int) sectors.elements];
         int permuted = symmetricGroupMask(cells, generators);
         keys = permuted != 0 ? new OrbitKeys(sectors.dim, permuted) : null;
-        Orbits found = keys != null ? orbitsOfAllPermutations(sectors, keys, orbitOf) : orbits(sectors, perms, orbitOf);
+        // With keys, no element-to-orbit array (134 MB at 13 cells): every lookup goes through the key.
+        orbitOf = keys != null ? null : new int[(int) sectors.elements];
+        Orbits found = keys != null ? orbitsOfAllPermutations(sectors, keys, null) : orbits(sectors, perms, orbitOf);
+        orbitSize = found.size();
         final int orbits = found.count();
         order = found.largest();
         repS = java.util.Arrays.copyOf(found.repS(), orbits);
@@ -139,7 +146,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
     }
 
     /** Orbits found by {@link #orbits}: their number, representatives (in their first {@code count} slots) and largest size. */
-    record Orbits(int count, int[] repS, int[] repC, int largest) {
+    record Orbits(int count, int[] repS, int[] repC, int largest, int[] size) {
     }
 
     /**
@@ -193,7 +200,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
                 }
             }
         }
-        return new Orbits(orbits, rs, rc, largest);
+        return new Orbits(orbits, rs, rc, largest, null);
     }
 
     /**
@@ -284,6 +291,8 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
      * arrangement can be permuted into any other. One pass in element order numbers each orbit at
      * its first element, as the search does, so the result is the same, orbit for orbit; at 13
      * cells the search's random walk over 134 MB took 5.6 s, this pass a fraction of a second.
+     * Writes each element's orbit into {@code orbitOf} when it is not null (a kernel that looks
+     * orbits up by key needs only the numbering, representatives and sizes).
      */
     static Orbits orbitsOfAllPermutations(Sectors sectors, int permuted, int[] orbitOf) {
         return orbitsOfAllPermutations(sectors, new OrbitKeys(sectors.dim, permuted), orbitOf);
@@ -310,7 +319,9 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
                             rc[o] = c;
                         }
                         size[o]++;
-                        orbitOf[(int) sectors.element(s, c)] = o;
+                        if (orbitOf != null) {
+                            orbitOf[(int) sectors.element(s, c)] = o;
+                        }
                     }
                 }
             }
@@ -319,7 +330,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         for (int o = 0; o < orbits; o++) {
             largest = Math.max(largest, size[o]);
         }
-        return new Orbits(orbits, rs, rc, largest);
+        return new Orbits(orbits, rs, rc, largest, java.util.Arrays.copyOf(size, orbits));
     }
 
     /**
@@ -459,13 +470,13 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         for (int p = 0; p < np; p++) {
             if (Integer.bitCount(s & mask[p]) == 1) {
                 // −i(hr + i hi) = hi − i hr
-                rowSrc[t] = orbitOf[(int) sectors.element(s ^ mask[p], c)];
+                rowSrc[t] = orbitOfElement(s ^ mask[p], c);
                 rowRe[t] = hi[p];
                 rowIm[t++] = -hr[p];
             }
             if (Integer.bitCount(c & mask[p]) == 1) {
                 // +i(hr − i hi) = hi + i hr
-                rowSrc[t] = orbitOf[(int) sectors.element(s, c ^ mask[p])];
+                rowSrc[t] = orbitOfElement(s, c ^ mask[p]);
                 rowRe[t] = hi[p];
                 rowIm[t++] = hr[p];
             }
@@ -473,7 +484,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         for (int e = 0; e < terms.emW.length; e++) {
             int bn = 1 << terms.emN[e], bm = 1 << terms.emM[e];
             if ((s & bn) == 0 && (c & bm) == 0) {
-                rowSrc[t] = orbitOf[(int) sectors.element(s | bn, c | bm)];
+                rowSrc[t] = orbitOfElement(s | bn, c | bm);
                 rowRe[t] = terms.emW[e];
                 rowIm[t++] = 0;
             }
@@ -481,7 +492,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         for (int e = 0; e < terms.abW.length; e++) {
             int bn = 1 << terms.abN[e], bm = 1 << terms.abM[e];
             if ((s & bn) != 0 && (c & bm) != 0) {
-                rowSrc[t] = orbitOf[(int) sectors.element(s & ~bn, c & ~bm)];
+                rowSrc[t] = orbitOfElement(s & ~bn, c & ~bm);
                 rowRe[t] = terms.abW[e];
                 rowIm[t++] = 0;
             }
@@ -633,8 +644,14 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
         }
         final int orbits = repS.length;
         long[] count = new long[orbits];
-        for (int o : orbitOf) {
-            count[o]++;
+        if (orbitSize != null) {
+            for (int o = 0; o < orbits; o++) {
+                count[o] = orbitSize[o];
+            }
+        } else {
+            for (int o : orbitOf) {
+                count[o]++;
+            }
         }
         double[] all = new double[orbits], off = new double[orbits];
         for (int o = 0; o < orbits; o++) {
@@ -731,8 +748,8 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
                     final int ks = Integer.bitCount(s);
                     for (int c = 0; c < d; c++) {
                         map[s * d + c] = Integer.bitCount(c) <= ks
-                                ? orbitOf[(int) sectors.element(s, c)] << 1
-                                : orbitOf[(int) sectors.element(c, s)] << 1 | 1;
+                                ? orbitOfElement(s, c) << 1
+                                : orbitOfElement(c, s) << 1 | 1;
                     }
                 }
             });
