@@ -307,7 +307,7 @@ public final class SelfDischarge {
         // Where the group is every permutation of a set of cells (complete graph, star leaves), the
         // spectra use its total-spin blocks instead of the cyclic ones.
         // Where another generator inverts the cyclic one (the ring's reflection), half the cyclic blocks suffice.
-        final int[] permuted = fullyPermuted(generators);
+        final int[] permuted = SymmetricLindbladKernel.fullyPermuted(generators);
         final CyclicSymmetry blocks = permuted != null ? cyclic.withAllPermutationsOf(permuted)
                 : invertsTheCycle(generators) ? cyclic.withInversion() : cyclic;
         // Checked again now that the state's own symmetry is known, before the kernel is built.
@@ -350,8 +350,7 @@ public final class SelfDischarge {
             // coherence between sectors is read from the packed state where the kernel can tell, since
             // a bracket's ρ may be unpacked only where the measures read.
             halfE = new Event(false, (r, p, o) -> (o != null ? o.ergotropy()
-                    : Ergotropy.fromSpectrum(Spectrum.of(r, n, symmetry, p, p != null ? kernel.commutesWithH0(p) : null), n, omega,
-                    Energy.of(r, n, omega))) - e0 / 2);
+                    : Ergotropy.of(r, n, omega, symmetry, p, p != null ? kernel.commutesWithH0(p) : null)) - e0 / 2);
             ev.add(halfE);
         }
         if (events && u0 > 0) {
@@ -496,7 +495,7 @@ public final class SelfDischarge {
             final java.util.concurrent.ConcurrentLinkedQueue<double[]> scratches = new java.util.concurrent.ConcurrentLinkedQueue<>(freeSamples);
             freeSamples.clear();
             final Double[] found = new Double[brackets.size()];
-            Parallel.forRange(brackets.size(), Long.MAX_VALUE / Math.max(1, brackets.size()), (from, to) -> {
+            Parallel.forRange(brackets.size(), Long.MAX_VALUE / brackets.size(), (from, to) -> {
                 double[] scratch = scratches.poll();
                 if (scratch == null) {
                     scratch = new double[len];
@@ -618,10 +617,6 @@ public final class SelfDischarge {
         return gens.toArray(new int[0][]);
     }
 
-    /** The cells whose every permutation the generators produce, or null ({@link SymmetricLindbladKernel#fullyPermuted}). */
-    static int[] fullyPermuted(int[][] generators) {
-        return SymmetricLindbladKernel.fullyPermuted(generators);
-    }
 
     /** Whether a generator other than the first maps the first to its inverse (F∘C = C⁻¹∘F). */
     static boolean invertsTheCycle(int[][] generators) {
@@ -733,8 +728,9 @@ public final class SelfDischarge {
 
     /**
      * Up to this many cells the event brackets are located on all cores after the integration (each
-     * needs a full matrix and an integrator of its own; from 11 cells the run keeps only one sample
-     * buffer, so they are located one after another).
+     * needs a full matrix and an integrator of its own; below 11 cells the run already holds a sample
+     * buffer per core and more, from 11 on only two matrices of 32 MB to 1 GB, so there they are
+     * located one after another).
      */
     static final int MAX_CELLS_BRACKETS_SIDE_BY_SIDE = 10;
 

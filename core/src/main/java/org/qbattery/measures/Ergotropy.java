@@ -27,7 +27,15 @@ public final class Ergotropy {
 
     /** As above, with the same state packed for {@link CyclicSymmetry#withOrbits} (or null). */
     public static double of(double[] rho, int cells, double omega, CyclicSymmetry symmetry, double[] packed) {
-        return fromSpectrum(Spectrum.of(rho, cells, symmetry, packed), cells, omega, Energy.of(rho, cells, omega));
+        return of(rho, cells, omega, symmetry, packed, null);
+    }
+
+    /**
+     * As above, with whether ρ has no coherence between excitation sectors already known (null: read
+     * from {@code rho}); see {@link Spectrum#of(double[], int, CyclicSymmetry, double[], Boolean)}.
+     */
+    public static double of(double[] rho, int cells, double omega, CyclicSymmetry symmetry, double[] packed, Boolean sectorDiagonal) {
+        return fromSpectrum(Spectrum.of(rho, cells, symmetry, packed, sectorDiagonal), cells, omega, Energy.of(rho, cells, omega));
     }
 
     /** Passive-state energy {@code Σ r↓ ε↑} from ascending eigenvalues of ρ. */

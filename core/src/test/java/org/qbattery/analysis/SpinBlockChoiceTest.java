@@ -18,7 +18,7 @@ class SpinBlockChoiceTest {
         double gammaIcl = graph.equals("central") ? 0.05 : 0.5;
         Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(gammaIcl).build();
         double[] rho0 = InitialState.parse(state, n);
-        int[] found = SelfDischarge.fullyPermuted(SelfDischarge.kernelGenerators(b, rho0, SelfDischarge.symmetryOf(b, rho0)));
+        int[] found = org.qbattery.kernel.SymmetricLindbladKernel.fullyPermuted(SelfDischarge.kernelGenerators(b, rho0, SelfDischarge.symmetryOf(b, rho0)));
         if (cells.equals("none")) {
             assertThat(found).isNull();
         } else {
