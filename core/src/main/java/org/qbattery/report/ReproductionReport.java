@@ -1,5 +1,6 @@
 package org.qbattery.report;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,17 +36,18 @@ public final class ReproductionReport {
         figures.addAll(PaperFigures.all(r, Variant.STATED));
         figures.addAll(PaperFigures.all(r, Variant.AS_PRINTED));
         // Figures are independent: render them on all cores (AWT rendering into separate images is thread-safe).
-        Map<String, String> rendered = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, byte[]> rendered = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
         List<PaperTable.Row> table;
         String runJson, md;
+        byte[] htmlHead, htmlTail;
         try {
             java.util.concurrent.Future<?> drawing = pool.submit(() -> figures.parallelStream().forEach(f -> {
                 FigureRenderer.PngAndSvg files = FigureRenderer.pngAndSvg(f);
                 byte[] png = files.png();
-                String svg = files.svg();
+                byte[] svg = files.svg().getBytes(StandardCharsets.UTF_8);
                 AtomicFiles.write(dir.resolve(f.id() + ".png"), tmp -> Files.write(tmp, png));
-                AtomicFiles.writeString(dir.resolve(f.id() + ".svg"), svg);
+                AtomicFiles.write(dir.resolve(f.id() + ".svg"), tmp -> Files.write(tmp, svg));
                 AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f));
                 rendered.put(f.id(), svg);
                 synchronized (onFigure) {
@@ -58,18 +60,30 @@ public final class ReproductionReport {
             table = PaperTable.rows(r);
             runJson = ResultWriter.json(runJson(r, command, figures));
             md = markdown(r, figures, table);
+            htmlHead = htmlHead(r, table).getBytes(StandardCharsets.UTF_8);
+            htmlTail = htmlTail(r).getBytes(StandardCharsets.UTF_8);
             Parallel.join(drawing);
         } finally {
             pool.shutdown();
         }
-        Map<String, String> svgs = new LinkedHashMap<>();
-        for (Figure f : figures) {
-            svgs.put(f.id(), rendered.get(f.id()));
-        }
         AtomicFiles.writeString(dir.resolve("run.json"), runJson);
         AtomicFiles.writeString(dir.resolve("report.md"), md);
-        String html = html(r, figures, table, svgs);
-        AtomicFiles.writeString(dir.resolve("report.html"), html);
+        // The page is its text around the figures' SVG files, inlined byte for byte as written: the
+        // run's last, single-threaded step no longer copies 3 MB of SVG into one string (widened to
+        // UTF-16 by the first non-Latin-1 character) and encodes it again (~20 ms measured).
+        AtomicFiles.write(dir.resolve("report.html"), tmp -> {
+            try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                os.write(htmlHead);
+                for (Figure f : figures) {
+                    byte[] svg = rendered.get(f.id());
+                    int from = inlineSvgStart(svg);
+                    os.write(htmlFigureOpen(f).getBytes(StandardCharsets.UTF_8));
+                    os.write(svg, from, svg.length - from);
+                    os.write(htmlFigureClose(f).getBytes(StandardCharsets.UTF_8));
+                }
+                os.write(htmlTail);
+            }
+        });
         return new Written(figures, table, dir.resolve("report.html"), dir.resolve("report.md"));
     }
 
@@ -315,13 +329,26 @@ public final class ReproductionReport {
         return sb.append("</tbody></table>\n").toString();
     }
 
-    /** Strips the XML prolog so the SVG can be inlined. */
-    static String inlineSvg(String svg) {
-        int i = svg.indexOf("<svg");
-        return i >= 0 ? svg.substring(i) : svg;
+    /** Where the {@code <svg} element starts in an SVG file's UTF-8 bytes: the XML prolog before it is left out when inlined. */
+    static int inlineSvgStart(byte[] svg) {
+        for (int i = 0; i + 3 < svg.length; i++) {
+            if (svg[i] == '<' && svg[i + 1] == 's' && svg[i + 2] == 'v' && svg[i + 3] == 'g') {
+                return i;
+            }
+        }
+        return 0;
     }
 
-    static String html(PaperReproduction r, List<Figure> figures, List<PaperTable.Row> table, Map<String, String> svgs) {
+    static String htmlFigureOpen(Figure f) {
+        return "<figure class=\"qb-figure\" id=\"" + esc(f.id()) + "\">\n";
+    }
+
+    static String htmlFigureClose(Figure f) {
+        return "\n<figcaption>" + esc(f.caption()) + " Data: <code>" + esc(f.id()) + ".csv</code>.</figcaption></figure>\n";
+    }
+
+    /** The page up to its figures: style, provenance line, model, the paper's numbers and the PSD table. */
+    static String htmlHead(PaperReproduction r, List<PaperTable.Row> table) {
         DischargeResult any = r.all().values().iterator().next();
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>QBattery reproduction report</title>\n<style>\n")
@@ -343,10 +370,12 @@ public final class ReproductionReport {
                 + "(λmin = 0): one collective channel never decays and keeps its energy forever (last column, run to Γt = 40).</p>\n");
         sb.append(htmlTable(new String[] {"geometry", "eigenvalues of G", "λmin", "largest valid Γ_icl", "dark modes", "U(40)/U(0)"}, psdRows(r), "psd"));
         sb.append("<h2>Figures</h2>\n");
-        for (Figure f : figures) {
-            sb.append("<figure class=\"qb-figure\" id=\"").append(esc(f.id())).append("\">\n").append(inlineSvg(svgs.get(f.id())))
-                    .append("\n<figcaption>").append(esc(f.caption())).append(" Data: <code>").append(esc(f.id())).append(".csv</code>.</figcaption></figure>\n");
-        }
+        return sb.toString();
+    }
+
+    /** The page after its figures: findings beyond the paper, the paper's text errors, provenance. */
+    static String htmlTail(PaperReproduction r) {
+        StringBuilder sb = new StringBuilder();
         sb.append("<h2>Findings beyond the paper</h2>\n<h3>Characteristic times by geometry (stated model, N = 5)</h3>\n");
         sb.append(htmlTable(new String[] {"geometry", "state", "energy half-life", "ergotropy half-life", "ergotropy sudden death", "E(5)/E(0)", "entanglement birth", "entanglement death", "entanglement reborn at"},
                 geometryRows(r), "times"));
