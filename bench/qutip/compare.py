@@ -62,12 +62,15 @@ rows = []
 t_q, out = timed(["/usr/bin/python3", os.path.join(os.path.dirname(__file__), "reproduce_workload.py"), bench_dir])
 q = json.loads(out.strip().splitlines()[-1])
 t_b, _ = timed([qb, "reproduce", "--out", os.path.join(tmp, "repro")], env=env)
+# The same 50 runs, data and reports, but no PNG/SVG drawn: what the QuTiP script does (it draws nothing).
+t_nofig, _ = timed([qb, "reproduce", "--no-figures", "--out", os.path.join(tmp, "repro-data")], env=env)
 _, _ = timed([qb, "simulate", "--cells", "5", "--graph", "linear", "--state", "quantum", "--coupling", "2",
               "--gamma-icl", "0.5", "--t-max", "5", "--dt", "0.01", "--out", os.path.join(tmp, "c5")], env=env)
 _, U, E = read_series(os.path.join(tmp, "c5", "timeseries.csv"))
 dU = max(abs(a - b) for a, b in zip(U, q["chain5_qu_U"]))
 dE = max(abs(a - b) for a, b in zip(E, q["chain5_qu_E"]))
 rows.append(("paper workload (50 runs, whole process each side; QBattery also draws 16 figures and the report)", t_q, t_b, dU, dE))
+rows.append(("  same, curves, tables and report without drawing (`reproduce --no-figures`; the QuTiP script draws nothing)", t_q, t_nofig, dU, dE))
 # The "beyond the paper" figure's curves (incoherent and local ergotropy, N = 5 chain), computed on both sides.
 with open(os.path.join(tmp, "repro", "fig_coherent_ergotropy.csv")) as f:
     fig = list(csv.DictReader(line for line in f if not line.startswith("#")))

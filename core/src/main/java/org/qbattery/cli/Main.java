@@ -37,12 +37,13 @@ public final class Main implements Runnable {
             // serialisers (~60 ms, otherwise at the end of the run) and, for reproduce, drawing a
             // throw-away figure (FigureRenderer.warmUp) move off the critical path.
             boolean lapack = usesNativeLapack(args);
+            boolean figures = args[0].equals("reproduce") && !Arrays.asList(args).contains("--no-figures");
             Thread load = new Thread(() -> {
                 if (lapack) {
                     NativeLapack.available();
                 }
                 ResultWriter.warmUp();
-                if (args[0].equals("reproduce")) {
+                if (figures) {
                     FigureRenderer.warmUp();
                 }
             }, "qbattery-warm-up");

@@ -30,8 +30,17 @@ public final class ReproductionReport {
     private ReproductionReport() {
     }
 
-    /** Renders one figure, reporting progress per figure through {@code onFigure}. */
+    /** Draws every figure and writes everything, reporting progress per figure through {@code onFigure}. */
     public static Written write(PaperReproduction r, Path dir, List<String> command, java.util.function.Consumer<String> onFigure) {
+        return write(r, dir, command, onFigure, true);
+    }
+
+    /**
+     * As above; with {@code draw} false no PNG or SVG is drawn: each figure's data (CSV), run.json and
+     * both reports are written, the reports pointing to the data where the pictures would be.
+     */
+    public static Written write(PaperReproduction r, Path dir, List<String> command, java.util.function.Consumer<String> onFigure,
+            boolean draw) {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(PaperFigures.all(r, Variant.STATED));
         figures.addAll(PaperFigures.all(r, Variant.AS_PRINTED));
@@ -43,13 +52,15 @@ public final class ReproductionReport {
         byte[] htmlHead, htmlTail;
         try {
             java.util.concurrent.Future<?> drawing = pool.submit(() -> figures.parallelStream().forEach(f -> {
-                FigureRenderer.PngAndSvg files = FigureRenderer.pngAndSvg(f);
-                byte[] png = files.png();
-                byte[] svg = files.svg().getBytes(StandardCharsets.UTF_8);
-                AtomicFiles.write(dir.resolve(f.id() + ".png"), tmp -> Files.write(tmp, png));
-                AtomicFiles.write(dir.resolve(f.id() + ".svg"), tmp -> Files.write(tmp, svg));
+                if (draw) {
+                    FigureRenderer.PngAndSvg files = FigureRenderer.pngAndSvg(f);
+                    byte[] png = files.png();
+                    byte[] svg = files.svg().getBytes(StandardCharsets.UTF_8);
+                    AtomicFiles.write(dir.resolve(f.id() + ".png"), tmp -> Files.write(tmp, png));
+                    AtomicFiles.write(dir.resolve(f.id() + ".svg"), tmp -> Files.write(tmp, svg));
+                    rendered.put(f.id(), svg);
+                }
                 AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f));
-                rendered.put(f.id(), svg);
                 synchronized (onFigure) {
                     onFigure.accept(f.id());
                 }
@@ -58,8 +69,8 @@ public final class ReproductionReport {
             // drawing threads end one after the other, and this work filled the idle core at the
             // end instead of following it), written once they are all there.
             table = PaperTable.rows(r);
-            runJson = ResultWriter.json(runJson(r, command, figures));
-            md = markdown(r, figures, table);
+            runJson = ResultWriter.json(runJson(r, command, figures, draw));
+            md = markdown(r, figures, table, draw);
             htmlHead = htmlHead(r, table).getBytes(StandardCharsets.UTF_8);
             htmlTail = htmlTail(r).getBytes(StandardCharsets.UTF_8);
             Parallel.join(drawing);
@@ -75,10 +86,14 @@ public final class ReproductionReport {
             try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 os.write(htmlHead);
                 for (Figure f : figures) {
-                    byte[] svg = rendered.get(f.id());
-                    int from = inlineSvgStart(svg);
                     os.write(htmlFigureOpen(f).getBytes(StandardCharsets.UTF_8));
-                    os.write(svg, from, svg.length - from);
+                    if (draw) {
+                        byte[] svg = rendered.get(f.id());
+                        int from = inlineSvgStart(svg);
+                        os.write(svg, from, svg.length - from);
+                    } else {
+                        os.write(htmlNotDrawn(f).getBytes(StandardCharsets.UTF_8));
+                    }
                     os.write(htmlFigureClose(f).getBytes(StandardCharsets.UTF_8));
                 }
                 os.write(htmlTail);
@@ -115,7 +130,7 @@ public final class ReproductionReport {
         return sb.toString();
     }
 
-    static Map<String, Object> runJson(PaperReproduction r, List<String> command, List<Figure> figures) {
+    static Map<String, Object> runJson(PaperReproduction r, List<String> command, List<Figure> figures, boolean draw) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("provenance", Provenance.environment());
         m.put("command", command);
@@ -160,6 +175,7 @@ public final class ReproductionReport {
             figs.add(f.id());
         }
         m.put("figures", figs);
+        m.put("figures_drawn", draw);
         return m;
     }
 
@@ -257,7 +273,7 @@ public final class ReproductionReport {
 
     // ------------------------------------------------------------------ markdown
 
-    static String markdown(PaperReproduction r, List<Figure> figures, List<PaperTable.Row> table) {
+    static String markdown(PaperReproduction r, List<Figure> figures, List<PaperTable.Row> table, boolean draw) {
         StringBuilder sb = new StringBuilder();
         DischargeResult any = r.all().values().iterator().next();
         sb.append("# QBattery reproduction of “Quantum advantage of two-level batteries in self-discharging process”\n\n");
@@ -275,8 +291,13 @@ public final class ReproductionReport {
         sb.append(mdTable(new String[] {"geometry", "eigenvalues of G", "λmin", "largest valid Γ_icl", "dark modes", "U(40)/U(0)"}, psdRows(r)));
         sb.append("\n## Figures\n\n");
         for (Figure f : figures) {
-            sb.append("![").append(f.id()).append("](").append(f.id()).append(".png)\n\n*").append(f.caption()).append("* ")
-                    .append("Data: `").append(f.id()).append(".csv`, vector: `").append(f.id()).append(".svg`.\n\n");
+            if (draw) {
+                sb.append("![").append(f.id()).append("](").append(f.id()).append(".png)\n\n*").append(f.caption()).append("* ")
+                        .append("Data: `").append(f.id()).append(".csv`, vector: `").append(f.id()).append(".svg`.\n\n");
+            } else {
+                sb.append("**").append(f.id()).append("** (").append(NOT_DRAWN).append(") *").append(f.caption()).append("* ")
+                        .append("Data: `").append(f.id()).append(".csv`.\n\n");
+            }
         }
         sb.append("## Findings beyond the paper\n\n");
         sb.append("### Characteristic times by geometry (stated model, N = 5)\n\n");
@@ -337,6 +358,13 @@ public final class ReproductionReport {
             }
         }
         return 0;
+    }
+
+    /** Where a figure would be, in a run with {@code --no-figures}. */
+    static final String NOT_DRAWN = "not drawn: --no-figures";
+
+    static String htmlNotDrawn(Figure f) {
+        return "<p class=\"meta\">" + esc(f.id()) + " (" + esc(NOT_DRAWN) + ")</p>";
     }
 
     static String htmlFigureOpen(Figure f) {

@@ -74,6 +74,42 @@ class ReproduceCommandTest {
         assertThat(j.at("/runs/0/wall_seconds").isNumber()).isTrue();
     }
 
+    /**
+     * {@code --no-figures}: the same data and numbers as the full run, no picture files, and reports
+     * that name each figure's data file where the picture would be.
+     */
+    @Test
+    void noFiguresWritesTheSameDataAndReportsWithoutPictures(@TempDir Path work) throws IOException {
+        Path data = work.resolve("data");
+        CliTest.Run r = CliTest.run("reproduce", "--no-figures", "--out", data.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("16 figures (data only, not drawn)");
+        String md = Files.readString(data.resolve("report.md")), html = Files.readString(data.resolve("report.html"));
+        for (String f : FIGURES) {
+            assertThat(data.resolve(f + ".png")).as(f).doesNotExist();
+            assertThat(data.resolve(f + ".svg")).as(f).doesNotExist();
+            // Deterministic runs: the same bytes as the full run's data.
+            assertThat(Files.readAllBytes(data.resolve(f + ".csv"))).as(f).isEqualTo(Files.readAllBytes(out.resolve(f + ".csv")));
+            assertThat(md).as(f).contains("**" + f + "** (not drawn: --no-figures)").contains("Data: `" + f + ".csv`").doesNotContain("](" + f + ".png)");
+            assertThat(html).as(f).contains("<figure class=\"qb-figure\" id=\"" + f + "\">");
+        }
+        assertThat(html).doesNotContain("<svg");
+        // Everything else in the reports is the full run's: only the figure entries and the timing line differ.
+        java.util.function.Function<String, List<String>> rest = text -> text.lines()
+                .filter(l -> !l.contains(".csv`") && !l.startsWith("![") && !l.startsWith("QBattery ") && !l.isBlank()).toList();
+        assertThat(rest.apply(md)).isEqualTo(rest.apply(Files.readString(out.resolve("report.md"))));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(data.resolve("run.json").toFile()), b = json.readTree(out.resolve("run.json").toFile());
+        assertThat(a.at("/figures_drawn").asBoolean()).isFalse();
+        assertThat(b.at("/figures_drawn").asBoolean()).isTrue();
+        assertThat(a.at("/figures")).isEqualTo(b.at("/figures"));
+        for (int k = 0; k < b.at("/runs").size(); k++) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) a.at("/runs/" + k)).remove("wall_seconds");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) b.at("/runs/" + k)).remove("wall_seconds");
+        }
+        assertThat(a.at("/runs")).isEqualTo(b.at("/runs"));
+    }
+
     static Map<String, double[]> csv(Path p) throws IOException {
         List<String> lines = Files.readAllLines(p).stream().filter(l -> !l.startsWith("#")).toList();
         List<String> head = new ArrayList<>();
