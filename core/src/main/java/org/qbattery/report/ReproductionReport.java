@@ -19,8 +19,9 @@ import org.qbattery.plot.Figure;
 import org.qbattery.plot.FigureRenderer;
 
 /**
- * Writes the reproduction: every figure as PNG + SVG + CSV, {@code run.json} (provenance), and a
- * referee-readable {@code report.md} and self-contained {@code report.html} (SVG inline, no network).
+ * Writes the reproduction: every figure as PNG + SVG + CSV (only the CSV when not drawing),
+ * {@code run.json} (provenance), and a referee-readable {@code report.md} and self-contained
+ * {@code report.html} (SVG inline, no network).
  */
 public final class ReproductionReport {
     /** What was written, for the CLI and the tests. */
@@ -80,8 +81,8 @@ public final class ReproductionReport {
         AtomicFiles.writeString(dir.resolve("run.json"), runJson);
         AtomicFiles.writeString(dir.resolve("report.md"), md);
         // The page is its text around the figures' SVG files, inlined byte for byte as written: the
-        // run's last, single-threaded step no longer copies 3 MB of SVG into one string (widened to
-        // UTF-16 by the first non-Latin-1 character) and encodes it again (~20 ms measured).
+        // run's last, single-threaded step no longer copies ~5 MB of SVG into one string (widened to
+        // UTF-16 by the first non-Latin-1 character) and encodes it again (~25 ms measured).
         AtomicFiles.write(dir.resolve("report.html"), tmp -> {
             try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 os.write(htmlHead);
