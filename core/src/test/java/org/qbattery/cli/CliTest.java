@@ -89,6 +89,12 @@ class CliTest {
         Run h = run("simulate", "--help");
         assertThat(h.code()).isZero();
         assertThat(h.out()).contains("--gamma-icl", "--t-max", "default: 1e-10");
+        // picocli formats descriptions: a stray '%' makes it warn on stderr instead of printing the help cleanly.
+        assertThat(h.err()).isEmpty();
+        Run rh = run("reproduce", "--help");
+        assertThat(rh.code()).isZero();
+        assertThat(rh.out()).contains("--no-figures", "about 40% of the run", "--threads");
+        assertThat(rh.err()).isEmpty();
         Run v = run("--version");
         assertThat(v.code()).isZero();
         assertThat(v.out()).startsWith("qbattery ");
