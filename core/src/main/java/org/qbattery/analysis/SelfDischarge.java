@@ -299,6 +299,9 @@ public final class SelfDischarge {
         final double[] times = grid.times();
         final double[][] rows = new double[times.length][];
         final int len = rho0.length;
+        // The steps before the first output time take ~25 s at 12 cells (the kernel ~6 s, the first
+        // spectrum, the first step): each says what it does on the progress line.
+        progress.progress(0, 1, "finding symmetries");
         // A symmetry of both graphs that leaves ρ(0) invariant leaves ρ(t) invariant: it splits the
         // spectrum into blocks and lets the integrator carry one number per orbit of matrix elements;
         // without one, it carries the k ≥ k' excitation-sector blocks (half of ρ). The measures get ρ unpacked.
@@ -319,6 +322,7 @@ public final class SelfDischarge {
         for (int i = 0; i <= maxLag(n); i++) {
             freeSamples.push(new double[rho0.length]);
         }
+        progress.progress(0, 1, "building the Liouvillian");
         final PackedLindbladian kernel = battery.packedGenerator(generators);
         final String representation = describe(kernel, generators);
         // Total-spin blocks are then formed from the packed samples (a few hundred orbit values)
@@ -338,6 +342,7 @@ public final class SelfDischarge {
         final double[][] packedSamples = new double[n >= 11 ? 1 : 8][];
         final OdeIntegrator integrator = integrator(chosen, kernel.length());
 
+        progress.progress(0, 1, "measuring t = 0");
         Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry, kernel, state[0]);
         rows[0] = first.values();
         final double e0 = first.ergotropy(), u0 = first.energy();
@@ -349,12 +354,12 @@ public final class SelfDischarge {
             // Without a sample's measures (re-integrated brackets) the spectrum is taken here; whether ρ has
             // coherence between sectors is read from the packed state where the kernel can tell, since
             // a bracket's ρ may be unpacked only where the measures read.
-            halfE = new Event(false, (r, p, o) -> (o != null ? o.ergotropy()
+            halfE = new Event("ergotropy half-life", false, (r, p, o) -> (o != null ? o.ergotropy()
                     : Ergotropy.of(r, n, omega, symmetry, p, p != null ? kernel.commutesWithH0(p) : null)) - e0 / 2);
             ev.add(halfE);
         }
         if (events && u0 > 0) {
-            halfU = new Event(false, (r, p, o) -> (o != null ? o.energy() : Energy.of(r, n, omega)) - u0 / 2);
+            halfU = new Event("energy half-life", false, (r, p, o) -> (o != null ? o.energy() : Energy.of(r, n, omega)) - u0 / 2);
             ev.add(halfU);
         }
         // Gap ≥ −tiny counts as passive: exact zeros (empty or equal blocks) must not read as a crossing.
@@ -365,7 +370,7 @@ public final class SelfDischarge {
             deathNote = "passive at t = 0";
         } else if (events) {
             deathNote = "root of the passivity gap min_k[lambda_min(rho_k) - lambda_max(rho_k+1)] on dense output";
-            death = new Event(true, (r, p, o) -> (o != null && !Double.isNaN(o.passivityGap()) ? o.passivityGap() : Passivity.gap(r, n)) + gapFloor);
+            death = new Event("sudden death", true, (r, p, o) -> (o != null && !Double.isNaN(o.passivityGap()) ? o.passivityGap() : Passivity.gap(r, n)) + gapFloor);
             death.readsSectorBlocks = true;
             ev.add(death);
         } else {
@@ -383,7 +388,7 @@ public final class SelfDischarge {
             // through zero; only the decision "entangled at t = 0" needs the round-off floor.
             // Pairs related by the symmetry have equal concurrence: one per orbit is enough.
             final int[][] distinctPairs = symmetry != null ? symmetry.pairOrbits(pairs).representatives() : pairs;
-            entanglement = new Event(true, (r, p, o) -> o != null ? o.maxSignedConcurrence() : Concurrence.maxSigned(r, n, distinctPairs));
+            entanglement = new Event("entanglement time", true, (r, p, o) -> o != null ? o.maxSignedConcurrence() : Concurrence.maxSigned(r, n, distinctPairs));
             double h0 = entanglement.g.value(rho0, null, first);
             entangledAtStart = h0 > floor;
             entanglement.upward = !entangledAtStart;
@@ -434,6 +439,7 @@ public final class SelfDischarge {
             progress.progress(pk.t, tEndAll, "integrating");
         };
         IntegrationStats stats;
+        progress.progress(0, tEndAll, "integrating"); // the first step takes seconds from 11 cells on
         try {
             stats = integrator.integrate(kernel, 0.0, state[0], tEndAll, step -> {
                 while (next[0] < times.length && times[next[0]] <= step.tEnd() + 1e-12 * Math.max(1, step.tEnd())) {
@@ -495,6 +501,7 @@ public final class SelfDischarge {
             final java.util.concurrent.ConcurrentLinkedQueue<double[]> scratches = new java.util.concurrent.ConcurrentLinkedQueue<>(freeSamples);
             freeSamples.clear();
             final Double[] found = new Double[brackets.size()];
+            final java.util.concurrent.atomic.AtomicInteger located = new java.util.concurrent.atomic.AtomicInteger();
             Parallel.forRange(brackets.size(), Long.MAX_VALUE / brackets.size(), (from, to) -> {
                 double[] scratch = scratches.poll();
                 if (scratch == null) {
@@ -502,7 +509,10 @@ public final class SelfDischarge {
                 }
                 for (int i = from; i < to; i++) {
                     Bracket br = brackets.get(i);
-                    found[i] = refine(br, br.rhoA().clone(), kernel, chosen, scratch, unpackNear);
+                    found[i] = refine(br, br.rhoA().clone(), kernel, chosen, scratch, unpackNear, within -> { });
+                    synchronized (progress) {
+                        progress.progress(located.incrementAndGet(), brackets.size(), "locating events");
+                    }
                 }
                 scratches.add(scratch);
             });
@@ -517,7 +527,15 @@ public final class SelfDischarge {
                 Bracket br = brackets.get(i);
                 // Integrated in place unless a later bracket starts from the same packed sample.
                 boolean shared = i + 1 < brackets.size() && brackets.get(i + 1).rhoA() == br.rhoA();
-                br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen, scratch, unpackNear));
+                // From 11 cells on a bracket takes seconds (each Brent evaluation of the ergotropy
+                // diagonalises ρ; the 12-cell chain's five take ~20 s), so the line says which one runs.
+                final int done = i;
+                final String label = "locating " + br.event().name;
+                br.event.roots.set(br.slot, refine(br, shared ? br.rhoA().clone() : br.rhoA(), kernel, chosen, scratch, unpackNear,
+                        within -> progress.progress(done + within, brackets.size(), label)));
+            }
+            if (!brackets.isEmpty()) {
+                progress.progress(brackets.size(), brackets.size(), "locating events");
             }
         }
         Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
@@ -677,7 +695,7 @@ public final class SelfDischarge {
      * copies of its own, so it fits wherever the main run fitted.
      */
     private Double refine(Bracket br, double[] start, PackedLindbladian kernel, String chosen, double[] tmp,
-                          SymmetricLindbladKernel near) {
+                          SymmetricLindbladKernel near, java.util.function.DoubleConsumer within) {
         final double[] packed = new double[start.length];
         // Unpacked only where the event reads when the samples are (the sudden-death event reads ρ's
         // sector blocks itself, so its brackets unpack whole).
@@ -692,11 +710,17 @@ public final class SelfDischarge {
             if (!Double.isNaN(root[0])) {
                 return;
             }
+            // Progress within the bracket: the first half by the re-integrated time, the second by
+            // Brent's evaluations (each halves what is left: their number is not known in advance).
+            within.accept(0.5 * (step.tEnd() - br.a()) / (br.b() - br.a()));
             step.interpolate(step.tEnd(), packed);
             unpack.accept(packed, tmp);
             double gEnd = step.tEnd() >= br.b() ? br.gb() : br.event().g.value(tmp, packed, null);
             if (gStart[0] == 0 || Math.signum(gEnd) != Math.signum(gStart[0])) {
+                final double[] left = {0.5};
                 java.util.function.DoubleUnaryOperator f = t -> {
+                    within.accept(1 - left[0]);
+                    left[0] *= 0.5;
                     step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), t)), packed);
                     unpack.accept(packed, tmp);
                     return br.event().g.value(tmp, packed, null);
@@ -784,6 +808,8 @@ public final class SelfDischarge {
 
     /** A scalar event function; finds its first crossings, alternating direction after each one. */
     private static final class Event {
+        /** What the progress line shows while the event is located. */
+        final String name;
         final Gfun g;
         final List<Double> roots = new ArrayList<>();
         /** Whether g reads ρ's excitation-sector blocks itself when it gets no sample's measures (then ρ must be whole). */
@@ -792,7 +818,8 @@ public final class SelfDischarge {
         int maxRoots = 1;
         double prevT, prevG;
 
-        Event(boolean upward, Gfun g) {
+        Event(String name, boolean upward, Gfun g) {
+            this.name = name;
             this.upward = upward;
             this.g = g;
         }

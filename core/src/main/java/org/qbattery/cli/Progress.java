@@ -6,13 +6,15 @@ import org.qbattery.analysis.ProgressListener;
 
 /**
  * A one-line progress indicator on stderr, shown only when stderr is an interactive terminal
- * (System.console() != null), so pipes and CI logs stay clean. Redrawn at most 10 times a second.
+ * (System.console() != null), so pipes and CI logs stay clean. Redrawn at most 10 times a second,
+ * and at once when the task's label changes.
  */
 public final class Progress implements ProgressListener {
     private final PrintStream err;
     private final boolean enabled;
     private long lastDraw;
     private boolean drawn;
+    private String lastLabel = "";
     private final long startNanos = System.nanoTime();
 
     public Progress(PrintStream err, boolean enabled) {
@@ -36,10 +38,12 @@ public final class Progress implements ProgressListener {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastDraw < 100_000_000L && done < total) {
+        // A new label is drawn at once: the step it names may take seconds with no further call.
+        if (now - lastDraw < 100_000_000L && done < total && label.equals(lastLabel)) {
             return;
         }
         lastDraw = now;
+        lastLabel = label;
         double f = total > 0 ? Math.min(1, done / total) : 1;
         int w = 30;
         int fill = (int) Math.round(f * w);

@@ -41,19 +41,29 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Battery battery = model.battery();
-        SelfDischarge.requireMemory(battery, model.method); // before the state is allocated
-        TimeGrid grid = new TimeGrid(model.tMax, model.dt);
-        var tol = model.tolerances();
-        // Built-in states are valid by construction; file states are validated when read.
-        SelfDischarge run = SelfDischarge.of(battery).state(model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                .method(model.method).spectral(!noSpectral).pairwise(!noConcurrence);
-        if (threads != null) {
-            Main.setThreads(threads);
-        }
-        Path dir = OutputDir.prepare(out);
+        // From the first step, so that its clock counts the whole run (at 13 cells the memory check
+        // alone counts orbits over every matrix element). Cleared on every way out, so that an error
+        // message starts its own line.
         Progress progress = Progress.forTerminal();
-        DischargeResult r = run.progress(progress).run();
-        progress.finish();
+        DischargeResult r;
+        Path dir;
+        try {
+            progress.progress(0, 1, "estimating memory");
+            SelfDischarge.requireMemory(battery, model.method); // before the state is allocated
+            TimeGrid grid = new TimeGrid(model.tMax, model.dt);
+            var tol = model.tolerances();
+            progress.progress(0, 1, "preparing the initial state");
+            // Built-in states are valid by construction; file states are validated when read.
+            SelfDischarge run = SelfDischarge.of(battery).state(model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
+                    .method(model.method).spectral(!noSpectral).pairwise(!noConcurrence);
+            if (threads != null) {
+                Main.setThreads(threads);
+            }
+            dir = OutputDir.prepare(out);
+            r = run.progress(progress).run();
+        } finally {
+            progress.finish();
+        }
         ResultWriter.writeTimeSeries(r, dir.resolve("timeseries.csv"));
         ResultWriter.writeSummary(r, argv, dir.resolve("summary.json"));
         DischargeAnalysis a = r.analysis();
