@@ -15,6 +15,8 @@ public final class Progress implements ProgressListener {
     private long lastDraw;
     private boolean drawn;
     private String lastLabel = "";
+    /** Columns the widest progress line drawn took. */
+    private int width;
     private final long startNanos = System.nanoTime();
 
     public Progress(PrintStream err, boolean enabled) {
@@ -48,10 +50,17 @@ public final class Progress implements ProgressListener {
         int w = 30;
         int fill = (int) Math.round(f * w);
         String bar = "#".repeat(fill) + ".".repeat(w - fill);
-        err.print(String.format(Locale.ROOT, "\r%-28s [%s] %5.1f%%  %6.1fs", trim(label), bar, 100 * f,
-                (now - startNanos) * 1e-9));
+        String shown = String.format(Locale.ROOT, "%-28s [%s] %5.1f%%  %6.1fs", trim(label), bar, 100 * f,
+                (now - startNanos) * 1e-9);
+        err.print("\r" + shown);
         err.flush();
+        width = Math.max(width, shown.length());
         drawn = true;
+    }
+
+    /** Blanks what the progress line showed: shorter text written over it would leave its end visible. */
+    private String blank() {
+        return drawn ? "\r" + " ".repeat(width) + "\r" : "";
     }
 
     /** Prints a finished line for a task (terminal only). */
@@ -59,7 +68,7 @@ public final class Progress implements ProgressListener {
         if (!enabled) {
             return;
         }
-        err.print("\r" + " ".repeat(60) + "\r" + text + "\n");
+        err.print(blank() + text + "\n");
         err.flush();
         drawn = false;
     }
@@ -67,7 +76,7 @@ public final class Progress implements ProgressListener {
     /** Clears the progress line. */
     public void finish() {
         if (enabled && drawn) {
-            err.print("\r" + " ".repeat(60) + "\r");
+            err.print(blank());
             err.flush();
             drawn = false;
         }

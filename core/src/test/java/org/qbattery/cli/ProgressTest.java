@@ -33,6 +33,42 @@ class ProgressTest {
         assertThat(out).doesNotContain(" 8.0%"); // 0.4 of 5, throttled
     }
 
+    /** The lines a terminal shows: a carriage return goes back to column 0 and later text overwrites. */
+    private java.util.List<String> screen() {
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int col = 0;
+        for (char c : bytes.toString(StandardCharsets.UTF_8).toCharArray()) {
+            if (c == '\r') {
+                col = 0;
+            } else if (c == '\n') {
+                shown.add(line.toString().stripTrailing());
+                line.setLength(0);
+                col = 0;
+            } else {
+                if (col < line.length()) {
+                    line.setCharAt(col, c);
+                } else {
+                    line.append(c);
+                }
+                col++;
+            }
+        }
+        shown.add(line.toString().stripTrailing());
+        return shown;
+    }
+
+    @Test
+    void aFinishedLineWrittenOverTheProgressLineLeavesNothingOfIt() {
+        Progress p = new Progress(err, true);
+        p.progress(46, 46, "simulating 46/46");
+        p.line("simulated 50 runs");
+        p.line("figure fig2a written");
+        p.progress(1, 2, "locating ergotropy half-life");
+        p.finish();
+        assertThat(screen()).containsExactly("simulated 50 runs", "figure fig2a written", "");
+    }
+
     @Test
     void finishClearsTheLineSoThatAMessageStartsItsOwn() {
         Progress p = new Progress(err, true);
