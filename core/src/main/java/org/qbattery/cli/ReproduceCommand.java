@@ -25,7 +25,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--no-figures", description = "Draw no PNG or SVG: write each figure's data (CSV), run.json and the "
-            + "reports, which then point to the data. Saves about 40%% of the run.")
+            + "reports, which then point to the data; a figure's PNG and SVG left in DIR by an earlier run are removed. "
+            + "Saves about 40%% of the run.")
     boolean noFigures;
 
     @Option(names = "--rtol", paramLabel = "R", defaultValue = "1e-10", description = "Relative tolerance (default: ${DEFAULT-VALUE}).")

@@ -38,7 +38,8 @@ public final class ReproductionReport {
 
     /**
      * As above; with {@code draw} false no PNG or SVG is drawn: each figure's data (CSV), run.json and
-     * both reports are written, the reports pointing to the data where the pictures would be.
+     * both reports are written, the reports pointing to the data where the pictures would be, and a
+     * figure's PNG and SVG that an earlier run left in {@code dir} are removed.
      */
     public static Written write(PaperReproduction r, Path dir, List<String> command, java.util.function.Consumer<String> onFigure,
             boolean draw) {
@@ -60,6 +61,12 @@ public final class ReproductionReport {
                     AtomicFiles.write(dir.resolve(f.id() + ".png"), tmp -> Files.write(tmp, png));
                     AtomicFiles.write(dir.resolve(f.id() + ".svg"), tmp -> Files.write(tmp, svg));
                     rendered.put(f.id(), svg);
+                } else {
+                    // A picture an earlier run left under this figure's name would show other data
+                    // than the CSV written now (other tolerances, another version): removed first,
+                    // so that a run stopped in between leaves a missing picture, never a stale one.
+                    deleteStale(dir.resolve(f.id() + ".png"));
+                    deleteStale(dir.resolve(f.id() + ".svg"));
                 }
                 AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f));
                 synchronized (onFigure) {
@@ -101,6 +108,14 @@ public final class ReproductionReport {
             }
         });
         return new Written(figures, table, dir.resolve("report.html"), dir.resolve("report.md"));
+    }
+
+    private static void deleteStale(Path picture) {
+        try {
+            Files.deleteIfExists(picture);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the earlier run's " + picture + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every plotted curve: one column per series on the shared time grid (panel prefix on multi-panel figures). */

@@ -129,6 +129,31 @@ class ReproduceCommandTest {
     }
 
     /** Fig. 2a data against the single-cell closed forms (physics.md §5). */
+    /**
+     * {@code --no-figures} into a directory where a full run drew its figures: the pictures, which
+     * would show the earlier run's data next to this run's CSV, are gone; nothing else is touched.
+     */
+    @Test
+    void noFiguresOverAnEarlierRunLeavesNoStalePicture(@TempDir Path work) throws IOException {
+        Path dir = work.resolve("again");
+        Files.createDirectories(dir);
+        try (var files = Files.list(out)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, dir.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Files.writeString(dir.resolve("sketch.png"), "not a figure of ours");
+        CliTest.Run r = CliTest.run("reproduce", "--no-figures", "--rtol", "1e-9", "--out", dir.toString());
+        assertThat(r.code()).isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png") || n.endsWith(".svg")))
+                    .containsExactly("sketch.png");
+        }
+        assertThat(Files.readString(dir.resolve("notes.txt"))).isEqualTo("mine");
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("\"figures_drawn\" : false");
+    }
+
     @Test
     void fig2DataMatchesClosedForms() throws IOException {
         Map<String, double[]> c = csv(out.resolve("fig2a.csv"));
