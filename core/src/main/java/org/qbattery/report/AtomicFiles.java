@@ -13,10 +13,31 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file through a temporary sibling and an atomic rename, so a killed or failing run never
- * leaves a half-written output behind.
+ * leaves a half-written output behind. The temporary files still being written when the JVM is
+ * stopped (Ctrl-C, SIGTERM) are removed as it shuts down: {@code reproduce} stopped while drawing had
+ * left one or two {@code .figN.png.PID-K.part} files in the output directory (measured).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
+    }
+
+    /** Temporary files being written, removed by a shutdown hook registered at the first write. */
+    private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (Path p : IN_FLIGHT) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // best effort while the JVM stops
+                    }
+                }
+            }, "qbattery-remove-partial-files"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used while the JVM already stops: nothing of ours is in flight yet
+        }
     }
 
     /** Something that writes text. */
@@ -78,9 +99,11 @@ public final class AtomicFiles {
     /** Runs {@code body} on a temporary file next to {@code target}, then renames it into place. */
     public static void write(Path target, FileBody body) {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+        Path tmp = null, created = null;
         try {
             tmp = createSibling(dir, target.getFileName().toString());
+            created = tmp;
+            IN_FLIGHT.add(created);
             body.write(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -97,6 +120,9 @@ public final class AtomicFiles {
                 } catch (IOException ignored) {
                     // best effort: the temporary name starts with a dot and ends in .part
                 }
+            }
+            if (created != null) {
+                IN_FLIGHT.remove(created);
             }
         }
     }

@@ -47,4 +47,51 @@ class AtomicFilesTest {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("summary.json");
         }
     }
+
+    /**
+     * A JVM stopped (SIGTERM, as Ctrl-C) while it writes an output removes the temporary file as it
+     * shuts down: neither the output nor its {@code .part} sibling is left.
+     */
+    @Test
+    void aStoppedProcessLeavesNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("fig2a.png");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SlowWriter.class.getName(), target.toString())
+                .redirectErrorStream(true).start();
+        try {
+            // Until the body runs: its temporary sibling exists.
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (parts().length == 0) {
+                assertThat(p.isAlive()).as("the writer started").isTrue();
+                assertThat(System.nanoTime()).as("the temporary file appeared in time").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(parts()).isEmpty();
+        assertThat(target).doesNotExist();
+    }
+
+    private String[] parts() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part")).toArray(String[]::new);
+        }
+    }
+
+    /** Writes one output whose body never ends (until the process is stopped). */
+    static final class SlowWriter {
+        public static void main(String[] args) {
+            AtomicFiles.write(Path.of(args[0]), tmp -> {
+                Files.writeString(tmp, "half of it");
+                try {
+                    Thread.sleep(600_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
 }
