@@ -82,7 +82,20 @@ class SingleCellClosedFormTest {
     @Test
     void outputGridIncludesTMaxAndFollowsDt() {
         double[] t = new TimeGrid(1.0, 0.3).times();
-        assertThat(t).containsExactly(0, 0.3, 0.6, 0.8999999999999999, 1.0);
+        // k·dt in decimal (0.9, not 3 × 0.3 = 0.8999999999999999), then t-max.
+        assertThat(t).containsExactly(0, 0.3, 0.6, 0.9, 1.0);
         assertThat(new TimeGrid(5, 0.01).times()).hasSize(501);
+        // Each time is the double nearest to the decimal k·dt (BigDecimal's conversion is correctly
+        // rounded), so the CSV shows 0.35 where k·dt in doubles gives 0.35000000000000003.
+        for (String dt : new String[] {"0.01", "0.05", "0.1", "0.3", "0.25", "0.001", "2.5e-4"}) {
+            double[] g = new TimeGrid(5, Double.parseDouble(dt)).times();
+            for (int k = 0; k < g.length - 1; k++) {
+                double decimal = new java.math.BigDecimal(dt).multiply(java.math.BigDecimal.valueOf(k)).doubleValue();
+                assertThat(g[k]).as("dt %s, k %d", dt, k).isEqualTo(decimal);
+            }
+        }
+        // A dt without a short decimal form keeps k·dt.
+        double third = 1.0 / 3;
+        assertThat(new TimeGrid(1, third).times()).containsExactly(0, third, 2 * third, 1.0);
     }
 }
