@@ -34,10 +34,11 @@ public final class Main implements Runnable {
         if (args.length > 0 && (args[0].equals("simulate") || args[0].equals("reproduce"))) {
             // While the main thread parses and sets up, the other core is idle: loading OpenBLAS
             // (0.13–0.18 s; the first spectrum, of ρ(0), waited for it), building the JSON writer's
-            // serialisers (~60 ms, otherwise at the end of the run) and, for reproduce, drawing a
-            // throw-away figure (FigureRenderer.warmUp) move off the critical path.
+            // serialisers (~60 ms, otherwise at the end of the run) and, for reproduce and simulate
+            // --plot, drawing a throw-away figure (FigureRenderer.warmUp) move off the critical path.
             boolean lapack = usesNativeLapack(args);
-            boolean figures = args[0].equals("reproduce") && !Arrays.asList(args).contains("--no-figures");
+            boolean figures = args[0].equals("reproduce") ? !Arrays.asList(args).contains("--no-figures")
+                    : Arrays.asList(args).contains("--plot");
             Thread load = new Thread(() -> {
                 if (lapack) {
                     NativeLapack.available();

@@ -1,5 +1,6 @@
 package org.qbattery.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,10 @@ import org.qbattery.analysis.DischargeResult;
 import org.qbattery.analysis.SelfDischarge;
 import org.qbattery.analysis.TimeGrid;
 import org.qbattery.model.Battery;
+import org.qbattery.plot.FigureRenderer;
+import org.qbattery.report.AtomicFiles;
 import org.qbattery.report.ResultWriter;
+import org.qbattery.report.RunFigure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +39,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "K", description = "Worker threads for the kernel (default: all cores).")
     Integer threads;
+
+    @Option(names = "--plot", description = "Also draw DIR/timeseries.png and DIR/timeseries.svg: energy, ergotropy (incoherent "
+            + "and one-cell parts) with the half-lives and sudden death marked; efficiency, l1-coherence and concurrence with "
+            + "the entanglement crossings.")
+    boolean plot;
 
     List<String> argv = List.of();
 
@@ -66,6 +75,11 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ResultWriter.writeTimeSeries(r, dir.resolve("timeseries.csv"));
         ResultWriter.writeSummary(r, argv, dir.resolve("summary.json"));
+        if (plot) {
+            FigureRenderer.PngAndSvg drawn = FigureRenderer.pngAndSvg(RunFigure.of(r, "timeseries"));
+            AtomicFiles.write(dir.resolve("timeseries.png"), tmp -> Files.write(tmp, drawn.png()));
+            AtomicFiles.writeString(dir.resolve("timeseries.svg"), drawn.svg());
+        }
         DischargeAnalysis a = r.analysis();
         System.out.printf(Locale.ROOT, "%s, state %s: E(0)=%.6g U(0)=%.6g%n", battery.describe(), model.state,
                 r.series()[0][1], r.series()[0][0]);

@@ -61,6 +61,32 @@ class CliTest {
         }
     }
 
+    /** {@code --plot}: the run's figure beside the data, as a PNG with content and a well-formed SVG. */
+    @Test
+    void simulatePlotDrawsTheRunAsPngAndSvg(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("plotted");
+        Run r = run("simulate", "--cells", "3", "--graph", "linear", "--state", "quantum", "--coupling", "2", "--gamma-icl", "0.5",
+                "--t-max", "2", "--dt", "0.05", "--plot", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("timeseries.csv", "summary.json", "timeseries.png", "timeseries.svg");
+        }
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("timeseries.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(2 * 2 * org.qbattery.plot.FigureRenderer.PANEL_WIDTH);
+        assertThat(png.getHeight()).isEqualTo(2 * org.qbattery.plot.FigureRenderer.PANEL_HEIGHT);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < png.getHeight(); y += 4) {
+            for (int x = 0; x < png.getWidth(); x += 4) {
+                colours.add(png.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("drawn, not blank").isGreaterThan(50);
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("timeseries.svg").toFile());
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(doc.getElementsByTagName("path").getLength()).isGreaterThan(10);
+    }
+
     /** Energies are in units of ω and the dynamics is solved in the rotating frame: ω changes no reported number. */
     @Test
     void outputsDoNotDependOnOmega(@TempDir Path tmp) throws Exception {
