@@ -631,7 +631,7 @@ public final class SymmetricLindbladKernel implements PackedLindbladian {
 
     /**
      * How many elements of the full matrix each orbit's value stands for (up to conjugation): its
-     * number of stored elements, twice over for k > k' (the conjugate block k' < k is not stored);
+     * number of stored elements, twice over for k > k' (the conjugate block k' &lt; k is not stored);
      * in {@code offDiagonalWeight} zero for the diagonal orbits. A permutation keeps both the
      * excitation numbers and whether s = c, so the weight is the orbit's size times one factor.
      * Built on first use (one pass over the orbit table).

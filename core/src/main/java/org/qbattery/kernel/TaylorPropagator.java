@@ -225,7 +225,7 @@ public final class TaylorPropagator implements OdeIntegrator {
             set(tStart, tEnd, h, m, end);
         }
 
-        /** Degree for y(tStart + dt), dt < h: the truncation test's, at most the step's m. */
+        /** Degree for y(tStart + dt), dt &lt; h: the truncation test's, at most the step's m. */
         private int degreeAt(double dt) {
             int d = degreeFor(raw, m, dt);
             return d < 0 ? m : d;

@@ -13,7 +13,7 @@ import org.qbattery.kernel.SymmetricLindbladKernel;
  * <p>When the initial state is invariant under a permutation π of cells that is an automorphism of
  * the exchange and leakage graphs (the chain's reflection, the ring's rotation, the star's leaf
  * rotation), ρ(t) stays invariant, so it is block-diagonal in the basis of Π-eigenvectors
- * <pre>  |a, s⟩ = o^{−1/2} Σ_{c<o} e^{−2πi s c / r} |π^c a⟩,   s = 0…r−1,  s·o ≡ 0 (mod r) </pre>
+ * <pre>  |a, s⟩ = o^{−1/2} Σ_{c&lt;o} e^{−2πi s c / r} |π^c a⟩,   s = 0…r−1,  s·o ≡ 0 (mod r) </pre>
  * (a an orbit representative of size o, r the order of π). The spectrum of ρ is the union of the
  * r blocks' spectra: the eigenvalue work drops from D³ to about D³/r².
  */
@@ -22,7 +22,7 @@ public final class CyclicSymmetry {
     private final int[] perm;          // basis permutation i ↦ Π i
     private final int[] cellPermutation;
     private final int[][][] orbitsByCharacter; // [s] → list of orbits (each: basis states π^c a, c < o)
-    /** The same flattened per character: orbit y of block s is orbitFlat[s][orbitStart[s][y] ..< orbitStart[s][y+1]]. */
+    /** The same flattened per character: orbit y of block s is orbitFlat[s][orbitStart[s][y] ..&lt; orbitStart[s][y+1]]. */
     private final int[][] orbitStart, orbitFlat;
     /** Set when ρ is also invariant under every permutation of a set of cells: the spectrum then comes from these. */
     private final SpinBlocks spin;

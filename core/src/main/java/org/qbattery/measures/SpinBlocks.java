@@ -34,7 +34,7 @@ public final class SpinBlocks {
      */
     private final int[][] strings, vector;
     private final double[][] amp;
-    /** The same grouped by basis vector: vector b's support columns (ascending) cols[p][colStart[p][b] ..< colStart[p][b+1]], amplitudes colAmp. */
+    /** The same grouped by basis vector: vector b's support columns (ascending) cols[p][colStart[p][b] ..&lt; colStart[p][b+1]], amplitudes colAmp. */
     private final int[][] colStart, cols;
     private final double[][] colAmp;
     /** Block p from the packed orbit values, when known ({@link #withOrbits}); else null. */
