@@ -24,10 +24,21 @@ public final class Progress implements ProgressListener {
         this.enabled = enabled;
     }
 
-    /** Enabled on a terminal unless QBATTERY_PROGRESS=0. */
+    /**
+     * Enabled on a terminal unless QBATTERY_PROGRESS=0. A run stopped with Ctrl-C clears its line as
+     * the JVM shuts down, so that the shell's prompt does not start after the bar.
+     */
     public static Progress forTerminal() {
         boolean tty = System.console() != null && !"0".equals(System.getenv("QBATTERY_PROGRESS"));
-        return new Progress(System.err, tty);
+        Progress p = new Progress(System.err, tty);
+        if (tty) {
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(p::finish, "qbattery-clear-progress"));
+            } catch (IllegalStateException shuttingDown) {
+                // already stopping: nothing drawn yet
+            }
+        }
+        return p;
     }
 
     public boolean enabled() {
@@ -35,7 +46,7 @@ public final class Progress implements ProgressListener {
     }
 
     @Override
-    public void progress(double done, double total, String label) {
+    public synchronized void progress(double done, double total, String label) {
         if (!enabled) {
             return;
         }
@@ -64,7 +75,7 @@ public final class Progress implements ProgressListener {
     }
 
     /** Prints a finished line for a task (terminal only). */
-    public void line(String text) {
+    public synchronized void line(String text) {
         if (!enabled) {
             return;
         }
@@ -73,8 +84,8 @@ public final class Progress implements ProgressListener {
         drawn = false;
     }
 
-    /** Clears the progress line. */
-    public void finish() {
+    /** Clears the progress line (from the shutdown hook too: synchronized with the drawing). */
+    public synchronized void finish() {
         if (enabled && drawn) {
             err.print(blank());
             err.flush();
