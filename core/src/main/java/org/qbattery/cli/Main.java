@@ -146,7 +146,7 @@ public final class Main implements Runnable {
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"qbattery " + Provenance.version()};
+            return new String[] {"qbattery " + Provenance.version() + " (commit " + Provenance.commit() + ")"};
         }
     }
 }

@@ -7,27 +7,56 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-/** Version and environment recorded in every output. */
+/**
+ * Version, build commit and environment recorded in every output. The version number alone names no
+ * build (it stays 0.1.0 across commits); the commit is the one the jar was built from, with
+ * "-dirty" when the checkout had uncommitted changes, or "unknown" when built without git.
+ */
 public final class Provenance {
     private Provenance() {
     }
 
-    public static String version() {
-        try (InputStream in = Provenance.class.getResourceAsStream("/org/qbattery/version.properties")) {
-            if (in == null) {
-                return "dev";
-            }
+    /** version.properties, filtered at build time; read once. */
+    private static final class Build {
+        static final Properties PROPERTIES = load();
+
+        private static Properties load() {
             Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
+            try (InputStream in = Provenance.class.getResourceAsStream("/org/qbattery/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                // left empty: "dev" and "unknown" below
+            }
+            return p;
         }
+
+        /** A property, or null when absent or left unfiltered (no git at build time). */
+        static String get(String key) {
+            String v = PROPERTIES.getProperty(key);
+            return v == null || v.isBlank() || v.startsWith("${") ? null : v;
+        }
+    }
+
+    public static String version() {
+        String v = Build.get("version");
+        return v != null ? v : "dev";
+    }
+
+    /** The commit the jar was built from (12 hex digits, "-dirty" with uncommitted changes), or "unknown". */
+    public static String commit() {
+        String c = Build.get("commit");
+        if (c == null) {
+            return "unknown";
+        }
+        return "true".equals(Build.get("dirty")) ? c + "-dirty" : c;
     }
 
     public static Map<String, Object> environment() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("qbattery_version", version());
+        m.put("qbattery_commit", commit());
         m.put("created", Instant.now().toString());
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

@@ -293,8 +293,8 @@ public final class ReproductionReport {
         StringBuilder sb = new StringBuilder();
         DischargeResult any = r.all().values().iterator().next();
         sb.append("# QBattery reproduction of “Quantum advantage of two-level batteries in self-discharging process”\n\n");
-        sb.append(String.format(Locale.ROOT, "QBattery %s · solver: %s, rtol %.0e, atol %.0e · %d runs (%d distinct simulations) in %.1f s · %s%n%n",
-                Provenance.version(), any.solver(), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
+        sb.append(String.format(Locale.ROOT, "QBattery %s (commit %s) · solver: %s, rtol %.0e, atol %.0e · %d runs (%d distinct simulations) in %.1f s · %s%n%n",
+                Provenance.version(), Provenance.commit(), any.solver(), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
                 java.time.LocalDate.now()));
         sb.append("## Model and conventions\n\n").append(model()).append("\n\n");
         sb.append("## Every number the paper prints\n\n");
@@ -402,8 +402,8 @@ public final class ReproductionReport {
                 .append("figure{margin:1.5em 0;border-top:1px solid #eee;padding-top:1em}figure svg{max-width:100%;height:auto;display:block}\n")
                 .append("figcaption{font-size:.92em;color:#444}.meta{color:#666;font-size:.9em}\n</style></head><body>\n");
         sb.append("<h1>QBattery reproduction of “Quantum advantage of two-level batteries in self-discharging process”</h1>\n");
-        sb.append(String.format(Locale.ROOT, "<p class=\"meta\">QBattery %s · solver: %s, rtol %.0e, atol %.0e · %d runs (%d distinct simulations) in %.1f s · %s</p>%n",
-                esc(Provenance.version()), esc(any.solver()), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
+        sb.append(String.format(Locale.ROOT, "<p class=\"meta\">QBattery %s (commit %s) · solver: %s, rtol %.0e, atol %.0e · %d runs (%d distinct simulations) in %.1f s · %s</p>%n",
+                esc(Provenance.version()), esc(Provenance.commit()), esc(any.solver()), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
                 java.time.LocalDate.now()));
         sb.append("<h2>Model and conventions</h2><p>").append(esc(model())).append("</p>\n");
         sb.append("<h2>Every number the paper prints</h2>\n");

@@ -55,6 +55,8 @@ class CliTest {
         assertThat(s.at("/solver/rtol").asDouble()).isEqualTo(1e-10);
         assertThat(s.at("/solver/accepted_steps").asLong()).isPositive();
         assertThat(s.at("/provenance/qbattery_version").asText()).isNotBlank();
+        // The build's commit (12 hex digits, "-dirty" from a modified checkout; "unknown" built without git).
+        assertThat(s.at("/provenance/qbattery_commit").asText()).matches("[0-9a-f]{12}(-dirty)?|unknown");
         assertThat(s.has("wall_seconds")).isTrue();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("timeseries.csv", "summary.json");
@@ -123,7 +125,7 @@ class CliTest {
         assertThat(rh.err()).isEmpty();
         Run v = run("--version");
         assertThat(v.code()).isZero();
-        assertThat(v.out()).startsWith("qbattery ");
+        assertThat(v.out().strip()).matches("qbattery \\S+ \\(commit ([0-9a-f]{12}(-dirty)?|unknown)\\)");
     }
 
     static Stream<Arguments> badInputs() {
