@@ -37,7 +37,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-concurrence", description = "Skip the edge concurrence.")
     boolean noConcurrence;
 
-    @Option(names = "--threads", paramLabel = "K", description = "Worker threads for the kernel (default: all cores).")
+    @Option(names = "--threads", paramLabel = "K", description = "Worker threads for the kernel and the measures (default: all "
+            + "cores; more threads than cores only add overhead: at N = 8, 1000 threads on 2 cores took 5 s instead of 0.8 s).")
     Integer threads;
 
     @Option(names = "--plot", description = "Also draw DIR/timeseries.png and DIR/timeseries.svg: energy, ergotropy (incoherent "
