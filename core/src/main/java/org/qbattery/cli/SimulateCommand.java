@@ -43,7 +43,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--plot", description = "Also draw DIR/timeseries.png and DIR/timeseries.svg: energy, ergotropy (incoherent "
             + "and one-cell parts) with the half-lives and sudden death marked; efficiency, l1-coherence and concurrence with "
-            + "the entanglement crossings.")
+            + "the entanglement crossings. Without it, those two files left in DIR by an earlier run are removed.")
     boolean plot;
 
     List<String> argv = List.of();
@@ -73,6 +73,11 @@ public final class SimulateCommand implements Callable<Integer> {
             r = run.progress(progress).run();
         } finally {
             progress.finish();
+        }
+        if (!plot) {
+            // A figure an earlier --plot run left here would show that run beside this one's data.
+            AtomicFiles.removeStale(dir.resolve("timeseries.png"));
+            AtomicFiles.removeStale(dir.resolve("timeseries.svg"));
         }
         ResultWriter.writeTimeSeries(r, dir.resolve("timeseries.csv"));
         ResultWriter.writeSummary(r, argv, dir.resolve("summary.json"));

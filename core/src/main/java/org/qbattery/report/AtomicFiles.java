@@ -96,6 +96,18 @@ public final class AtomicFiles {
         Files.delete(createSibling(dir, "probe"));
     }
 
+    /**
+     * Removes an output an earlier run left under {@code target}'s name that this run does not
+     * write again (a picture that would show that run's data beside this run's), if there is one.
+     */
+    public static void removeStale(Path target) {
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the earlier run's " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs {@code body} on a temporary file next to {@code target}, then renames it into place. */
     public static void write(Path target, FileBody body) {
         Path dir = target.toAbsolutePath().getParent();

@@ -65,8 +65,8 @@ public final class ReproductionReport {
                     // A picture an earlier run left under this figure's name would show other data
                     // than the CSV written now (other tolerances, another version): removed first,
                     // so that a run stopped in between leaves a missing picture, never a stale one.
-                    deleteStale(dir.resolve(f.id() + ".png"));
-                    deleteStale(dir.resolve(f.id() + ".svg"));
+                    AtomicFiles.removeStale(dir.resolve(f.id() + ".png"));
+                    AtomicFiles.removeStale(dir.resolve(f.id() + ".svg"));
                 }
                 AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f));
                 synchronized (onFigure) {
@@ -108,14 +108,6 @@ public final class ReproductionReport {
             }
         });
         return new Written(figures, table, dir.resolve("report.html"), dir.resolve("report.md"));
-    }
-
-    private static void deleteStale(Path picture) {
-        try {
-            Files.deleteIfExists(picture);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot remove the earlier run's " + picture + ": " + e.getMessage(), e);
-        }
     }
 
     /** Every plotted curve: one column per series on the shared time grid (panel prefix on multi-panel figures). */

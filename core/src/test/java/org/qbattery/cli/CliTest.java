@@ -87,6 +87,15 @@ class CliTest {
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("timeseries.svg").toFile());
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(doc.getElementsByTagName("path").getLength()).isGreaterThan(10);
+        // Run again into the same directory without --plot: the old figure, which would show the
+        // first run beside the second's data, is gone; the data files are the second run's.
+        Run again = run("simulate", "--cells", "3", "--graph", "linear", "--state", "classical", "--t-max", "1", "--dt", "0.1",
+                "--out", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("timeseries.csv", "summary.json");
+        }
+        assertThat(Files.readAllLines(out.resolve("timeseries.csv"))).hasSize(1 + 11);
     }
 
     /** Energies are in units of ω and the dynamics is solved in the rotating frame: ω changes no reported number. */
