@@ -15,6 +15,11 @@ public record DischargeResult(Battery battery, String state, double[] times, dou
                               DischargeAnalysis analysis, String solver, String representation, Tolerances tolerances,
                               IntegrationStats stats, double wallSeconds) {
 
+    /** Whether the run integrated Dicke blocks ({@link SymmetricDischarge}) rather than the 2^N register. */
+    public boolean onDickeBlocks() {
+        return representation.startsWith(SymmetricDischarge.REPRESENTATION);
+    }
+
     /** Column of measure {@code name} (one of {@link Observables#COLUMNS}). */
     public double[] column(String name) {
         int c = -1;

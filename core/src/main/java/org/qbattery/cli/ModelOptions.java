@@ -65,10 +65,15 @@ public final class ModelOptions {
                     + "or auto = taylor when it fits in the heap, else dopri5 (default: ${DEFAULT-VALUE}).")
     String method;
 
+    @Option(names = "--representation", paramLabel = "R", defaultValue = "auto",
+            description = "register (rho on the 2^N register, N <= " + Battery.MAX_CELLS + "), dicke (a permutation-invariant state on the "
+                    + "complete graph as Dicke blocks and count orbits, N <= " + Battery.MAX_SYMMETRIC_CELLS + ": same measures, ~N^3/3 "
+                    + "numbers instead of 4^N), or auto = dicke for --graph symmetric with a built-in state, else register "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String representation;
+
     Battery battery() {
-        if (cells < 1 || cells > Battery.MAX_CELLS) {
-            throw new InvalidParameterException("cells", "must be in 1.." + Battery.MAX_CELLS + ", got " + cells);
-        }
+        Battery.requireCells(cells, edges == null && ("symmetric".equalsIgnoreCase(graph) || "complete".equalsIgnoreCase(graph)));
         Graph g = edges != null ? Graph.fromEdges(cells, edges) : Graph.named(graph, cells, null);
         if (edges == null && ("custom".equalsIgnoreCase(graph) || "edges".equalsIgnoreCase(graph))) {
             throw new InvalidParameterException("edges", "--graph custom needs --edges \"0-1,1-2,...\"");

@@ -59,13 +59,12 @@ public final class SimulateCommand implements Callable<Integer> {
         Path dir;
         try {
             progress.progress(0, 1, "estimating memory");
-            SelfDischarge.requireMemory(battery, model.method); // before the state is allocated
             TimeGrid grid = new TimeGrid(model.tMax, model.dt);
             var tol = model.tolerances();
-            progress.progress(0, 1, "preparing the initial state");
-            // Built-in states are valid by construction; file states are validated when read.
+            // The state is named and checked here, built when the run starts; file states are validated when read.
             SelfDischarge run = SelfDischarge.of(battery).state(model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                    .method(model.method).spectral(!noSpectral).pairwise(!noConcurrence);
+                    .method(model.method).representation(model.representation).spectral(!noSpectral).pairwise(!noConcurrence);
+            run.requireMemory(); // before the state is allocated
             if (threads != null) {
                 Main.setThreads(threads);
             }

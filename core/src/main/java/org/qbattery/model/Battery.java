@@ -1,6 +1,9 @@
 package org.qbattery.model;
 
 import java.util.Locale;
+import org.qbattery.kernel.CountOrbits;
+import org.qbattery.kernel.DickeBlocks;
+import org.qbattery.kernel.DickeLiouvillian;
 import org.qbattery.kernel.LindbladKernel;
 import org.qbattery.kernel.PackedLindbladian;
 import org.qbattery.kernel.SectorLindbladKernel;
@@ -21,6 +24,12 @@ import org.qbattery.kernel.SymmetricLindbladKernel;
 public final class Battery {
     /** Largest register the kernel can index (2·4^N doubles must fit a Java array). */
     public static final int MAX_CELLS = 14;
+    /**
+     * Largest N on the complete graph, whose permutation-invariant states are integrated without the
+     * 2^N register ({@link #collectiveGenerator()}): ~N³/3 complex numbers, and a run's cost grows
+     * ~N⁵ (rates and frequencies ~N², elements ~N³).
+     */
+    public static final int MAX_SYMMETRIC_CELLS = 128;
 
     private final Graph graph;
     private final Graph leakageGraph;
@@ -108,9 +117,7 @@ public final class Battery {
 
         public Battery build() {
             int n = graph.cells();
-            if (n < 1 || n > MAX_CELLS) {
-                throw new InvalidParameterException("cells", "must be in 1.." + MAX_CELLS + ", got " + n);
-            }
+            requireCells(n, isComplete(graph) && (leakageGraph == null || isComplete(leakageGraph)));
             if (leakageGraph != null && leakageGraph.cells() != n) {
                 throw new InvalidParameterException("edges", "leakage graph has " + leakageGraph.cells() + " cells, expected " + n);
             }
@@ -235,6 +242,66 @@ public final class Battery {
     public PackedLindbladian packedGenerator(int[][] generators) {
         return generators == null || generators.length == 0 ? sectorGenerator()
                 : new SymmetricLindbladKernel(cells(), exchange(), effectiveDecay(), nbar, effectiveDephasing(), generators);
+    }
+
+    /**
+     * Whether the battery is invariant under every permutation of its cells: both graphs complete
+     * (or a single cell). Then a permutation-invariant state stays one, and {@link #collectiveGenerator()}
+     * integrates it on the Dicke blocks.
+     */
+    public boolean permutationInvariant() {
+        return isComplete(graph) && isComplete(leakageGraph);
+    }
+
+    /** Refuses a cell count beyond the register's limit, or beyond the complete graph's for complete graphs. */
+    public static void requireCells(int n, boolean complete) {
+        if (n < 1 || n > (complete ? MAX_SYMMETRIC_CELLS : MAX_CELLS)) {
+            throw new InvalidParameterException("cells", "must be in 1.." + MAX_CELLS + " (1.." + MAX_SYMMETRIC_CELLS
+                    + " on the complete graph, --graph symmetric), got " + n);
+        }
+    }
+
+    private static boolean isComplete(Graph g) {
+        double[][] a = g.adjacency();
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                if (i != j && a[i][j] != 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The generator on the Dicke blocks ({@link DickeLiouvillian}): with G = (g_d − g_o)·I + g_o·𝟙𝟙ᵀ
+     * on the complete graph, local emission (n̄+1)(g_d − g_o), collective emission (n̄+1)·g_o, and
+     * absorption likewise with n̄.
+     */
+    public DickeLiouvillian collectiveGenerator() {
+        if (!permutationInvariant()) {
+            throw new IllegalStateException("the Dicke-basis generator needs the complete graph, got " + graph.name());
+        }
+        int n = cells();
+        double[][] g = effectiveDecay();
+        double diagonal = g[0][0], off = n > 1 ? g[0][1] : 0;
+        return new DickeLiouvillian(new DickeBlocks(n), coupling, (nbar + 1) * (diagonal - off), (nbar + 1) * off,
+                nbar * (diagonal - off), nbar * off, effectiveDephasing());
+    }
+
+    /**
+     * The same master equation on the count orbits of a permutation-invariant ρ ({@link CountOrbits}):
+     * emission (n̄+1)·G and absorption n̄·G with G's diagonal g_d and off-diagonal g_o.
+     */
+    public CountOrbits countOrbitGenerator() {
+        if (!permutationInvariant()) {
+            throw new IllegalStateException("the count-orbit generator needs the complete graph, got " + graph.name());
+        }
+        int n = cells();
+        double[][] g = effectiveDecay();
+        double diagonal = g[0][0], off = n > 1 ? g[0][1] : 0;
+        return new CountOrbits(n, coupling, (nbar + 1) * diagonal, (nbar + 1) * off, nbar * diagonal, nbar * off,
+                effectiveDephasing());
     }
 
     /** Bytes of heap needed to integrate this battery with an s-stage integrator plus {@code extraCopies}. */

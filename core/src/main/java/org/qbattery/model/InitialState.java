@@ -29,25 +29,50 @@ public final class InitialState {
 
     /** Builds the state named by {@code spec} for {@code n} cells. */
     public static double[] parse(String spec, int n) {
+        Named named = name(spec, n);
+        return switch (named.kind()) {
+            case "charged" -> charged(n);
+            case "classical" -> classical(n);
+            case "quantum" -> quantum(n);
+            case "ghz" -> ghz(n);
+            case "dicke" -> dicke(n, named.excited());
+            case "bloch" -> bloch(n, named.theta(), named.phi());
+            case "file" -> fromFile(named.file(), n);
+            default -> throw new IllegalStateException(named.kind());
+        };
+    }
+
+    /**
+     * A state's name resolved and checked, without building it: {@code kind} is one of charged,
+     * classical, quantum, bloch (θ, φ), ghz, dicke (excited; {@code w} is dicke:1) or file.
+     */
+    public record Named(String kind, double theta, double phi, int excited, Path file) {
+        static Named of(String kind) {
+            return new Named(kind, 0, 0, 0, null);
+        }
+    }
+
+    /** Resolves {@code spec} for {@code n} cells; an {@link InvalidParameterException} names what is wrong. */
+    public static Named name(String spec, int n) {
         if (spec == null || spec.isBlank()) {
             throw new InvalidParameterException("state", "a state is required; allowed: " + ALLOWED);
         }
         String s = spec.trim();
         String key = s.toLowerCase(Locale.ROOT);
         if (key.equals("charged") || key.equals("full")) {
-            return charged(n);
+            return Named.of("charged");
         }
         if (key.equals("classical")) {
-            return classical(n);
+            return Named.of("classical");
         }
         if (key.equals("quantum") || key.equals("plus")) {
-            return quantum(n);
+            return Named.of("quantum");
         }
         if (key.equals("ghz")) {
-            return ghz(n);
+            return Named.of("ghz");
         }
         if (key.equals("w")) {
-            return dicke(n, 1);
+            return new Named("dicke", 0, 0, 1, null);
         }
         if (key.startsWith("dicke:")) {
             int k;
@@ -59,7 +84,7 @@ public final class InitialState {
             if (k < 0 || k > n) {
                 throw new InvalidParameterException("state", "dicke:K needs K in 0.." + n + ", got " + k);
             }
-            return dicke(n, k);
+            return new Named("dicke", 0, 0, k, null);
         }
         if (key.startsWith("bloch:")) {
             String[] p = s.substring(6).split(",");
@@ -76,10 +101,10 @@ public final class InitialState {
             if (!Double.isFinite(th) || !Double.isFinite(ph) || th < 0 || th > Math.PI) {
                 throw new InvalidParameterException("state", "bloch:THETA,PHI needs THETA in [0, pi] and finite PHI, got \"" + s + "\"");
             }
-            return bloch(n, th, ph);
+            return new Named("bloch", th, ph, 0, null);
         }
         if (key.startsWith("file:")) {
-            return fromFile(Path.of(s.substring(5)), n);
+            return new Named("file", 0, 0, 0, Path.of(s.substring(5)));
         }
         throw new InvalidParameterException("state", "unknown state \"" + s + "\"; allowed: " + ALLOWED);
     }

@@ -112,9 +112,15 @@ public final class ResultWriter {
         solver.put("accepted_steps", r.stats().acceptedSteps());
         solver.put("rejected_steps", r.stats().rejectedSteps());
         solver.put("rhs_evaluations", r.stats().evaluations());
-        solver.put("event_location", "sign change between output samples, then the interval re-integrated from the stored "
+        solver.put("event_location", r.onDickeBlocks()
+                ? "sign change between output samples and step ends, then Brent root-finding on the dense output of that step, xtol "
+                        + DischargeAnalysis.TIME_TOLERANCE
+                : "sign change between output samples, then the interval re-integrated from the stored "
                 + "sample and Brent root-finding on the dense output of the step holding the root, xtol " + DischargeAnalysis.TIME_TOLERANCE);
-        solver.put("eigenvalues", b.dimension() >= org.qbattery.kernel.HermitianEigenvalues.NATIVE_MIN_ORDER
+        solver.put("eigenvalues", r.onDickeBlocks()
+                ? "each Dicke block's eigenvalues (order <= N+1; OpenBLAS zheevd from order "
+                        + org.qbattery.kernel.HermitianEigenvalues.NATIVE_MIN_ORDER + ", else pure Java), each d_j times"
+                : b.dimension() >= org.qbattery.kernel.HermitianEigenvalues.NATIVE_MIN_ORDER
                 ? org.qbattery.kernel.NativeLapack.status() + "; symmetry or excitation-sector blocks when they apply"
                 : "pure-Java Householder tridiagonalisation + implicit QL");
         solver.put("output_times", r.times().length);

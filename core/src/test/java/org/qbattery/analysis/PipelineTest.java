@@ -52,12 +52,12 @@ class PipelineTest {
     @CsvSource({"linear, 8, quantum", "circular, 6, classical", "central, 5, quantum", "symmetric, 7, ghz"})
     void eventsLocatedSideBySideEqualOneAfterAnother(String graph, int n, String state) {
         Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(graph.equals("symmetric") ? 0.2 : 0.5).build();
-        DischargeResult sideBySide = SelfDischarge.of(b).state(state).grid(5, 0.05).run();
+        DischargeResult sideBySide = SelfDischarge.of(b).state(state).representation("register").grid(5, 0.05).run();
         int threads = Parallel.threads();
         DischargeResult oneByOne;
         try {
             Parallel.setThreads(1);
-            oneByOne = SelfDischarge.of(b).state(state).grid(5, 0.05).run();
+            oneByOne = SelfDischarge.of(b).state(state).representation("register").grid(5, 0.05).run();
         } finally {
             Parallel.setThreads(threads);
         }

@@ -38,7 +38,8 @@ class ProgressReportTest {
             Parallel.setThreads(before);
         }
         List<String> labels = calls.stream().map(Call::label).distinct().toList();
-        assertThat(labels.subList(0, 4)).containsExactly("finding symmetries", "building the Liouvillian", "measuring t = 0", "integrating");
+        assertThat(labels.subList(0, 5)).containsExactly("preparing the initial state", "finding symmetries",
+                "building the Liouvillian", "measuring t = 0", "integrating");
 
         List<Call> integrating = calls.stream().filter(c -> c.label().equals("integrating")).toList();
         assertThat(integrating).extracting(Call::total).containsOnly(3.0);

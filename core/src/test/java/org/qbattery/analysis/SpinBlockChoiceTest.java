@@ -48,11 +48,11 @@ class SpinBlockChoiceTest {
         "central, 8, dicke:3, true", "symmetric, 7, ghz, true", "central, 7, classical, false"})
     void partialUnpackingChangesNothing(String graph, int n, String state, boolean spectral) {
         Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(0.05).dephasing(0.1).build();
-        DischargeResult near = SelfDischarge.of(b).state(state).spectral(spectral).grid(1.5, 0.05).run();
+        DischargeResult near = SelfDischarge.of(b).state(state).representation("register").spectral(spectral).grid(1.5, 0.05).run();
         DischargeResult whole;
         try {
             SelfDischarge.unpackOnlyWhatIsRead = false;
-            whole = SelfDischarge.of(b).state(state).spectral(spectral).grid(1.5, 0.05).run();
+            whole = SelfDischarge.of(b).state(state).representation("register").spectral(spectral).grid(1.5, 0.05).run();
         } finally {
             SelfDischarge.unpackOnlyWhatIsRead = true;
         }

@@ -1,0 +1,131 @@
+package org.qbattery.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.qbattery.measures.Observables;
+
+/**
+ * A scalar event function of the state whose sign changes mark a characteristic time
+ * ({@link DischargeAnalysis}); finds its first crossings, alternating direction after each one.
+ * Both drivers ({@link SelfDischarge} on the register, {@link SymmetricDischarge} on the Dicke blocks)
+ * set up the same events from the measures at t = 0 ({@link Set#of}) and assemble the same analysis.
+ */
+final class Event {
+    @FunctionalInterface
+    interface Gfun {
+        /** The event function at ρ; {@code packed} is the same state in the kernel's form (or null), {@code known} its measures if already computed (or null). */
+        double value(double[] rho, double[] packed, Observables known);
+    }
+
+    /** What the progress line shows while the event is located. */
+    final String name;
+    final Gfun g;
+    final List<Double> roots = new ArrayList<>();
+    /** Whether g reads ρ's excitation-sector blocks itself when it gets no sample's measures (then ρ must be whole). */
+    boolean readsSectorBlocks;
+    boolean upward;
+    int maxRoots = 1;
+    double prevT, prevG;
+
+    Event(String name, boolean upward, Gfun g) {
+        this.name = name;
+        this.upward = upward;
+        this.g = g;
+    }
+
+    boolean finished() {
+        return roots.size() >= maxRoots;
+    }
+
+    Double first() {
+        return roots.isEmpty() ? null : roots.get(0);
+    }
+
+    boolean crosses(double g) {
+        return upward ? (prevG <= 0 && g > 0) : (prevG > 0 && g <= 0);
+    }
+
+    /** Round-off floor of the passivity gap: a gap ≥ −tiny counts as passive (exact zeros of empty or equal blocks are no crossing). */
+    static final double GAP_FLOOR = 1e-13;
+
+    /**
+     * The events of one run: ergotropy and energy half-lives, the ergotropy's sudden death (only for a
+     * state without coherence between excitation sectors, which is not passive at t = 0) and the
+     * entanglement crossings, each with the register's fallback evaluation where a driver passes one
+     * (null fallbacks: every evaluation comes with its measures).
+     */
+    static final class Set {
+        final List<Event> all = new ArrayList<>();
+        Event halfE, halfU, death, entanglement;
+        String deathNote;
+        boolean entangledAtStart;
+
+        /**
+         * @param rho0           ρ(0) on the register where the fallbacks read it (null without fallbacks)
+         * @param first          the measures at t = 0
+         * @param sectorDiagonal whether ρ(0) has no coherence between excitation sectors
+         * @param passiveAtStart whether ρ(0) is passive (only asked when sector-diagonal)
+         * @param withPairs      whether the battery has pairs and concurrence is computed
+         */
+        static Set of(double[] rho0, Observables first, boolean events, boolean spectral, boolean withPairs, boolean sectorDiagonal,
+                      java.util.function.BooleanSupplier passiveAtStart, Gfun ergotropy, Gfun energy, Gfun gap, Gfun concurrence) {
+            Set s = new Set();
+            double e0 = first.ergotropy(), u0 = first.energy();
+            if (events && spectral && e0 > 0) {
+                s.halfE = new Event("ergotropy half-life", false, (r, p, o) -> ergotropy.value(r, p, o) - e0 / 2);
+                s.all.add(s.halfE);
+            }
+            if (events && u0 > 0) {
+                s.halfU = new Event("energy half-life", false, (r, p, o) -> energy.value(r, p, o) - u0 / 2);
+                s.all.add(s.halfU);
+            }
+            if (!sectorDiagonal) {
+                s.deathNote = "never: the state has coherence between excitation sectors, which decays but never vanishes, so E > 0 for all t";
+            } else if (passiveAtStart.getAsBoolean()) {
+                s.deathNote = "passive at t = 0";
+            } else if (events) {
+                s.deathNote = "root of the passivity gap min_k[lambda_min(rho_k) - lambda_max(rho_k+1)] on dense output";
+                s.death = new Event("sudden death", true, (r, p, o) -> gap.value(r, p, o) + GAP_FLOOR);
+                s.death.readsSectorBlocks = true;
+                s.all.add(s.death);
+            } else {
+                s.deathNote = "not computed (events off)";
+            }
+            for (Event e : s.all) {
+                e.prevT = 0;
+                e.prevG = e.g.value(rho0, null, first);
+            }
+            if (events && withPairs) {
+                // Crossings are located on the signed concurrence max_edges(λ1−λ2−λ3−λ4), which is smooth
+                // through zero; only the decision "entangled at t = 0" needs the round-off floor.
+                double floor = DischargeAnalysis.ENTANGLEMENT_FLOOR;
+                s.entanglement = new Event("entanglement time", true, concurrence);
+                double h0 = concurrence.value(rho0, null, first);
+                s.entangledAtStart = h0 > floor;
+                s.entanglement.upward = !s.entangledAtStart;
+                s.entanglement.maxRoots = SelfDischarge.MAX_ENTANGLEMENT_CROSSINGS;
+                s.entanglement.prevT = 0;
+                s.entanglement.prevG = Math.abs(h0) <= floor ? 0.0 : h0;
+                s.all.add(s.entanglement);
+            }
+            return s;
+        }
+
+        /** The characteristic times once every event has been located. */
+        DischargeAnalysis analysis() {
+            Double deathTime = death != null ? death.first() : (deathNote.startsWith("passive") ? Double.valueOf(0.0) : null);
+            Double birthTime = null, disentangleTime = null;
+            if (entanglement != null) {
+                if (entangledAtStart) {
+                    disentangleTime = entanglement.first();
+                } else {
+                    birthTime = entanglement.first();
+                    disentangleTime = entanglement.roots.size() > 1 ? entanglement.roots.get(1) : null;
+                }
+            }
+            return new DischargeAnalysis(halfE != null ? halfE.first() : null, halfU != null ? halfU.first() : null,
+                    deathTime, deathNote, birthTime, disentangleTime,
+                    entanglement == null ? List.of() : List.copyOf(entanglement.roots), entangledAtStart);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.qbattery.analysis;
+
+import java.util.List;
+import org.qbattery.kernel.DickeBlocks;
+import org.qbattery.kernel.DormandPrince54;
+import org.qbattery.kernel.DormandPrince853;
+import org.qbattery.kernel.IntegrationStats;
+import org.qbattery.kernel.OdeIntegrator;
+import org.qbattery.kernel.Roots;
+import org.qbattery.kernel.SymmetricGenerator;
+import org.qbattery.kernel.TaylorPropagator;
+import org.qbattery.kernel.Tolerances;
+import org.qbattery.measures.DickeMeasures;
+import org.qbattery.measures.Observables;
+import org.qbattery.model.Battery;
+import org.qbattery.model.InvalidParameterException;
+import org.qbattery.model.SymmetricState;
+
+/**
+ * The self-discharge of a battery on the complete graph from a permutation-invariant state, without
+ * the 2^N register: ρ(t) stays invariant under every cell permutation, so the run integrates its Dicke
+ * blocks and its count orbits ({@link SymmetricGenerator}, ~N³/3 complex numbers) and measures them
+ * there ({@link DickeMeasures}). Same outputs as {@link SelfDischarge}'s register run (tested against it
+ * up to 8 cells), from 2 to {@link Battery#MAX_SYMMETRIC_CELLS} cells.
+ *
+ * <p>Events are located as on the register (sign changes, then Brent on the dense output) but without
+ * re-integrating: the event functions are also evaluated at every step's end, so each sign change lies
+ * inside one step, whose dense output is at hand.
+ */
+final class SymmetricDischarge {
+    private SymmetricDischarge() {
+    }
+
+    /** How a result's representation string starts when it comes from here. */
+    static final String REPRESENTATION = "permutation-invariant state on the complete graph";
+
+    /** Doubles of the integrated state (both forms) for {@code cells} cells, as a long: sizes are checked before arrays exist. */
+    static long stateDoubles(int cells) {
+        long orbits = (long) (cells + 1) * (cells + 2) * (cells + 3) / 6;
+        return DickeBlocks.bytes(cells) / 8 + 2 * orbits;
+    }
+
+    /** Heap for one run: the integrator's vectors, two generators of ~20 couplings per element, the samples' copies. */
+    static long estimateBytes(int cells, String method) {
+        int vectors = switch (method) {
+            case "dopri5" -> SelfDischarge.VECTORS_DOPRI5;
+            case "dop853" -> SelfDischarge.VECTORS;
+            default -> SelfDischarge.VECTORS_TAYLOR;
+        };
+        long doubles = stateDoubles(cells);
+        return 8 * doubles * (vectors + 2) + 12 * doubles * 20;
+    }
+
+    static DischargeResult run(Battery battery, String spec, TimeGrid grid, Tolerances tolerances, String method,
+                               boolean spectral, boolean pairwise, boolean events, ProgressListener progress) {
+        long start = System.nanoTime();
+        final int n = battery.cells();
+        progress.progress(0, 1, "building the Liouvillian");
+        final SymmetricGenerator generator = new SymmetricGenerator(battery.collectiveGenerator(), battery.countOrbitGenerator());
+        final DickeBlocks layout = generator.dicke().layout();
+        progress.progress(0, 1, "preparing the initial state");
+        SymmetricState initial = SymmetricState.parse(spec, layout, generator.orbits());
+        final double[] y = generator.join(initial.dicke(), initial.orbits());
+        final int at = generator.orbitsAt();
+        final double[] times = grid.times();
+        final double[][] rows = new double[times.length][];
+        final java.util.function.Function<double[], Observables> measure = v -> DickeMeasures.of(v, layout, spectral, pairwise,
+                generator.orbits().l1Coherence(v, at));
+
+        progress.progress(0, 1, "measuring t = 0");
+        Observables first = measure.apply(y);
+        rows[0] = first.values();
+        boolean sectorDiagonal = isSectorDiagonal(y, layout);
+        final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2, sectorDiagonal,
+                () -> passivityGapAtStart(y, layout) >= -Event.GAP_FLOOR,
+                (r, p, o) -> o.ergotropy(), (r, p, o) -> o.energy(), (r, p, o) -> o.passivityGap(),
+                (r, p, o) -> o.maxSignedConcurrence());
+        final List<Event> ev = set.all;
+
+        final String chosen = method.equals("auto") ? "taylor" : method;
+        final OdeIntegrator integrator = switch (chosen) {
+            case "dop853" -> new DormandPrince853(tolerances);
+            case "dopri5" -> new DormandPrince54(tolerances);
+            default -> new TaylorPropagator(tolerances);
+        };
+        final double tEnd = times[times.length - 1];
+        final int[] next = {1};
+        final double[] sample = new double[y.length];
+        final double[] previousT = {0};
+        progress.progress(0, tEnd, "integrating");
+        IntegrationStats stats = integrator.integrate(generator, 0.0, y, tEnd, step -> {
+            // The output times inside this step, then the step's end: every evaluation of the events
+            // lies in the step that starts at the previous one, so a bracket never spans two steps.
+            while (true) {
+                boolean output = next[0] < times.length && times[next[0]] <= step.tEnd() + 1e-12 * Math.max(1, step.tEnd());
+                double t = output ? Math.min(times[next[0]], step.tEnd()) : step.tEnd();
+                List<Event> open = ev.stream().filter(e -> !e.finished()).toList();
+                if (!output && (t <= previousT[0] || open.isEmpty())) {
+                    break;
+                }
+                step.interpolate(t, sample);
+                // A step end is measured only for what the open events read (at 50 cells most steps end
+                // between output times, and the spectra and the coherence are most of a measurement).
+                Observables o = output ? measure.apply(sample) : DickeMeasures.of(sample, layout,
+                        spectral && open.stream().anyMatch(e -> e != set.halfU && e != set.entanglement),
+                        pairwise && open.contains(set.entanglement), Double.NaN);
+                if (output) {
+                    rows[next[0]++] = o.values();
+                    progress.progress(t, tEnd, "integrating");
+                }
+                for (Event e : open) {
+                    double g = e.g.value(null, null, o);
+                    if (e.crosses(g)) {
+                        final double[] buffer = new double[y.length];
+                        final boolean spectra = e == set.halfE || e == set.death, pairs = e == set.entanglement;
+                        java.util.function.DoubleUnaryOperator f = s -> {
+                            step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), s)), buffer);
+                            return e.g.value(null, null, DickeMeasures.of(buffer, layout, spectra, pairs, Double.NaN));
+                        };
+                        e.roots.add(Roots.brent(f, e.prevT, t, e.prevG, g, DischargeAnalysis.TIME_TOLERANCE));
+                        e.upward = !e.upward;
+                    }
+                    e.prevT = t;
+                    e.prevG = g;
+                }
+                previousT[0] = t;
+                if (!output) {
+                    break;
+                }
+            }
+        });
+        String representation = String.format(java.util.Locale.ROOT,
+                REPRESENTATION + ": Dicke blocks j = %s..%s (%d complex weights B_j = d_j rho_j, "
+                        + "%d couplings) for the spectrum and all measures but the l1-coherence, and %d count orbits of matrix "
+                        + "elements (%d couplings) for that; no 2^N register",
+                half(n), n % 2 == 0 ? "0" : "1/2", layout.elements(), generator.dicke().couplings(), generator.orbits().types(),
+                generator.orbits().couplings());
+        double wall = (System.nanoTime() - start) * 1e-9;
+        return new DischargeResult(battery, spec, times, rows, set.analysis(), integrator.name(), representation, tolerances,
+                stats, wall);
+    }
+
+    private static String half(int n) {
+        return n % 2 == 0 ? Integer.toString(n / 2) : n + "/2";
+    }
+
+    private static boolean isSectorDiagonal(double[] y, DickeBlocks layout) {
+        for (int p = 0; p < layout.blocks(); p++) {
+            for (int k = 0; k < layout.size(p); k++) {
+                for (int kk = 0; kk < layout.size(p); kk++) {
+                    int i = layout.index(p, k, kk);
+                    if (k != kk && (y[2 * i] != 0 || y[2 * i + 1] != 0)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The passivity gap of a sector-diagonal state (measured with the spectra on, so that it is defined). */
+    private static double passivityGapAtStart(double[] y, DickeBlocks layout) {
+        return DickeMeasures.of(y, layout, true, false, Double.NaN).passivityGap();
+    }
+
+    /** Refuses a run whose two forms do not fit in {@code budget} bytes of heap. */
+    static void requireMemory(int cells, String method, long budget) {
+        long need = estimateBytes(cells, method.equals("auto") ? "taylor" : method);
+        if (need > budget) {
+            int fit = cells;
+            while (fit > 2 && estimateBytes(fit, method.equals("auto") ? "taylor" : method) > budget) {
+                fit--;
+            }
+            throw new InvalidParameterException("cells", String.format(java.util.Locale.ROOT,
+                    "%d cells on the complete graph need about %.1f GiB of heap but this JVM may use %.1f GiB; allowed here: "
+                            + "cells <= %d (or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
+                    cells, need / 1073741824.0, budget / 0.9 / 1073741824.0, fit));
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package org.qbattery.kernel;
+
+import java.util.Arrays;
+
+/**
+ * A permutation-invariant ρ of N cells by its computational-basis elements: ρ_xy depends only on the
+ * type t = (a, b, c, d) of the pair, the numbers of cells whose (x, y) bits are (1,1), (1,0), (0,1)
+ * and (0,0). There are C(N+3, 3) types, each standing for mult(t) = N!/(a!b!c!d!) elements; the
+ * state vector holds the types' weights u_t = mult(t)·ρ_xy (interleaved re, im), so tr ρ is the sum
+ * over the diagonal types (b = c = 0) and Σ_{x≠y}|ρ_xy| the sum of |u_t| over the others.
+ *
+ * <p>Why: the Dicke blocks ({@link DickeLiouvillian}) give the spectrum, but the l1-coherence needs
+ * these elements, which the blocks give only through alternating sums over total spin with binomial
+ * weights (cancelling beyond ~20 cells). Integrated alongside, this form gives them directly.
+ *
+ * <p>The generator is built from the master equation's terms themselves (the same as
+ * {@link MasterEquationTerms} for the complete graph): every term acts on one or two cells, and
+ * its effect on a type depends only on the types of those cells, so each row sums over the
+ * 4 + 16 classes of cells and cell pairs with their counts instead of over the N² pairs.
+ * <pre>
+ *   dρ/dt = −i(H_eff ρ − ρ H_eff†) + Σ_nm E_nm σn⁻ρσm⁺ + Σ_nm A_nm σn⁺ρσm⁻ + (γφ/2) Σ_n (σzⁿρσzⁿ − ρ),
+ *   H_eff = Σ_{n≠m} κ σn⁺σm⁻ − (i/2)[E_d N_e + A_d (N − N_e)],  κ = J − (i/2)(E_o + A_o),
+ * </pre>
+ * with E_nm = E_d on the diagonal and E_o off it (emission), A likewise (absorption).
+ */
+public final class CountOrbits implements LinearOdeSystem {
+    /** Cell classes by their (x, y) bits: 11, 10, 01, 00. */
+    private static final int[] X_BIT = {1, 1, 0, 0}, Y_BIT = {1, 0, 1, 0};
+
+    private final int cells;
+    private final int[] typeIndex; // (a, b, c) → index, d = N − a − b − c
+    private final int[][] types;   // index → {a, b, c, d}
+    private final int[] rowStart, column;
+    private final double[] coefRe, coefIm;
+    private final double[] logFactorial;
+    /** Construction only: the row that last listed each type. */
+    private int[] listedIn;
+    private int currentRow;
+
+    /**
+     * @param exchange J on every pair
+     * @param emissionDiagonal E_d, @param emissionOff E_o, @param absorptionDiagonal A_d, @param absorptionOff A_o
+     * @param dephasing γφ
+     */
+    public CountOrbits(int cells, double exchange, double emissionDiagonal, double emissionOff,
+                       double absorptionDiagonal, double absorptionOff, double dephasing) {
+        if (cells < 1) {
+            throw new IllegalArgumentException("cells must be >= 1, got " + cells);
+        }
+        this.cells = cells;
+        int n1 = cells + 1;
+        typeIndex = new int[n1 * n1 * n1];
+        Arrays.fill(typeIndex, -1);
+        int count = (int) ((long) (cells + 1) * (cells + 2) * (cells + 3) / 6);
+        types = new int[count][];
+        int idx = 0;
+        for (int a = 0; a <= cells; a++) {
+            for (int b = 0; a + b <= cells; b++) {
+                for (int c = 0; a + b + c <= cells; c++) {
+                    typeIndex[(a * n1 + b) * n1 + c] = idx;
+                    types[idx++] = new int[] {a, b, c, cells - a - b - c};
+                }
+            }
+        }
+        double[] logMult = new double[count];
+        logFactorial = new double[n1];
+        for (int k = 1; k <= cells; k++) {
+            logFactorial[k] = logFactorial[k - 1] + Math.log(k);
+        }
+        for (int i = 0; i < count; i++) {
+            int[] t = types[i];
+            logMult[i] = logFactorial[cells] - logFactorial[t[0]] - logFactorial[t[1]] - logFactorial[t[2]] - logFactorial[t[3]];
+        }
+        double kappaRe = exchange, kappaIm = -0.5 * (emissionOff + absorptionOff);
+        rowStart = new int[count + 1];
+        int[] col = new int[40 * count];
+        double[] re = new double[40 * count], im = new double[40 * count];
+        int nnz = 0;
+        double[] accRe = new double[count], accIm = new double[count];
+        int[] touched = new int[128];
+        listedIn = new int[count];
+        Arrays.fill(listedIn, -1);
+        for (int r = 0; r < count; r++) {
+            currentRow = r;
+            int[] t = types[r];
+            int wx = t[0] + t[1], wy = t[0] + t[2];
+            int nt = 0;
+            // Diagonal: the no-jump decay of both sides and dephasing of every cell with x ≠ y.
+            double diag = -0.5 * (emissionDiagonal * (wx + wy) + absorptionDiagonal * (2 * cells - wx - wy))
+                    - dephasing * (t[1] + t[2]);
+            nt = accumulate(accRe, accIm, touched, nt, r, diag, 0);
+            for (int p = 0; p < 4; p++) {
+                for (int q = 0; q < 4; q++) {
+                    long pairs = (long) t[p] * (p == q ? t[q] - 1 : t[q]);
+                    if (pairs <= 0) {
+                        continue;
+                    }
+                    // H_eff ρ: cell p (x = 1) hands its excitation to cell q (x = 0): −iκ ρ_{x'y}.
+                    if (X_BIT[p] == 1 && X_BIT[q] == 0) {
+                        int s = source(t, p, flipX(p), q, flipX(q));
+                        nt = accumulate(accRe, accIm, touched, nt, s, pairs * kappaIm, -pairs * kappaRe);
+                    }
+                    // −ρ H_eff†: the same on y with conj(κ): +i·conj(κ) ρ_{xy'}.
+                    if (Y_BIT[p] == 1 && Y_BIT[q] == 0) {
+                        int s = source(t, p, flipY(p), q, flipY(q));
+                        nt = accumulate(accRe, accIm, touched, nt, s, pairs * kappaIm, pairs * kappaRe);
+                    }
+                    // σn⁻ρσm⁺ (n ≠ m): x_n = 0 and y_m = 0, read from x + n, y + m.
+                    if (emissionOff != 0 && X_BIT[p] == 0 && Y_BIT[q] == 0) {
+                        int s = source(t, p, flipX(p), q, flipY(q));
+                        nt = accumulate(accRe, accIm, touched, nt, s, pairs * emissionOff, 0);
+                    }
+                    // σn⁺ρσm⁻ (n ≠ m): x_n = 1 and y_m = 1, read from x − n, y − m.
+                    if (absorptionOff != 0 && X_BIT[p] == 1 && Y_BIT[q] == 1) {
+                        int s = source(t, p, flipX(p), q, flipY(q));
+                        nt = accumulate(accRe, accIm, touched, nt, s, pairs * absorptionOff, 0);
+                    }
+                }
+            }
+            // σn⁻ρσn⁺ reads a (1,1) cell where ρ has a (0,0) one; σn⁺ρσn⁻ the reverse.
+            if (emissionDiagonal != 0 && t[3] > 0) {
+                nt = accumulate(accRe, accIm, touched, nt, source(t, 3, 0, -1, -1), (double) t[3] * emissionDiagonal, 0);
+            }
+            if (absorptionDiagonal != 0 && t[0] > 0) {
+                nt = accumulate(accRe, accIm, touched, nt, source(t, 0, 3, -1, -1), (double) t[0] * absorptionDiagonal, 0);
+            }
+            rowStart[r] = nnz;
+            for (int i = 0; i < nt; i++) {
+                int s = touched[i];
+                if (accRe[s] != 0 || accIm[s] != 0) {
+                    // For the weights u = mult·v: du_r = Σ M_rs (mult_r / mult_s) u_s.
+                    double ratio = s == r ? 1 : Math.exp(logMult[r] - logMult[s]);
+                    col[nnz] = s;
+                    re[nnz] = accRe[s] * ratio;
+                    im[nnz++] = accIm[s] * ratio;
+                }
+                accRe[s] = 0;
+                accIm[s] = 0;
+            }
+        }
+        rowStart[count] = nnz;
+        column = Arrays.copyOf(col, nnz);
+        coefRe = Arrays.copyOf(re, nnz);
+        coefIm = Arrays.copyOf(im, nnz);
+        listedIn = null;
+    }
+
+    private static int flipX(int cls) {
+        return cls ^ 2; // 11 ↔ 01, 10 ↔ 00
+    }
+
+    private static int flipY(int cls) {
+        return cls ^ 1; // 11 ↔ 10, 01 ↔ 00
+    }
+
+    /** The type with one cell moved from class p to p2 and (q ≥ 0) one from q to q2. */
+    private int source(int[] t, int p, int p2, int q, int q2) {
+        int[] s = t.clone();
+        s[p]--;
+        s[p2]++;
+        if (q >= 0) {
+            s[q]--;
+            s[q2]++;
+        }
+        return index(s[0], s[1], s[2]);
+    }
+
+    /** Adds (vr, vi) to the coefficient on type s, listing s once per row in {@code touched}. */
+    private int accumulate(double[] re, double[] im, int[] touched, int nt, int s, double vr, double vi) {
+        if (listedIn[s] != currentRow) {
+            listedIn[s] = currentRow;
+            touched[nt++] = s;
+        }
+        re[s] += vr;
+        im[s] += vi;
+        return nt;
+    }
+
+    public int cells() {
+        return cells;
+    }
+
+    /** Number of types, C(N+3, 3). */
+    public int types() {
+        return types.length;
+    }
+
+    /** Index of type (a, b, c, N − a − b − c). */
+    public int index(int a, int b, int c) {
+        int n1 = cells + 1;
+        return typeIndex[(a * n1 + b) * n1 + c];
+    }
+
+    /** {a, b, c, d} of type {@code i}. */
+    public int[] type(int i) {
+        return types[i].clone();
+    }
+
+    /** Doubles of a state vector. */
+    public int length() {
+        return 2 * types.length;
+    }
+
+    @Override
+    public void derivative(double t, double[] y, double[] dydt) {
+        derivativeAt(y, dydt, 0);
+    }
+
+    /** The derivative of the weights stored from double {@code at} on in {@code y}, into the same place of {@code out}. */
+    void derivativeAt(double[] y, double[] out, int at) {
+        Parallel.forRange(types.length, 20L, (from, to) -> rows(y, out, at, from, to));
+    }
+
+    /** Rows {@code [from, to)} of the derivative (weights stored from double {@code at} on). */
+    void rows(double[] y, double[] out, int at, int from, int to) {
+        {
+            for (int r = from; r < to; r++) {
+                double ar = 0, ai = 0;
+                for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
+                    int c = at + 2 * column[e];
+                    double yr = y[c], yi = y[c + 1];
+                    ar += coefRe[e] * yr - coefIm[e] * yi;
+                    ai += coefRe[e] * yi + coefIm[e] * yr;
+                }
+                out[at + 2 * r] = ar;
+                out[at + 2 * r + 1] = ai;
+            }
+        }
+    }
+
+    /** Non-zero coefficients of the generator. */
+    public int couplings() {
+        return column.length;
+    }
+
+    /** tr ρ: the weights of the diagonal types, read from double {@code at} on in {@code y}. */
+    public double trace(double[] y, int at) {
+        double s = 0;
+        for (int a = 0; a <= cells; a++) {
+            s += y[at + 2 * index(a, 0, 0)];
+        }
+        return s;
+    }
+
+    /** U/ω = Σ_a a·(weight of the diagonal type with a excited cells). */
+    public double energy(double[] y, int at) {
+        double s = 0;
+        for (int a = 1; a <= cells; a++) {
+            s += a * y[at + 2 * index(a, 0, 0)];
+        }
+        return s;
+    }
+
+    /** Normalised l1-coherence Σ_{x≠y}|ρ_xy| / (2^N − 1) (physics.md §3). */
+    public double l1Coherence(double[] y, int at) {
+        double s = 0;
+        for (int i = 0; i < types.length; i++) {
+            if (types[i][1] + types[i][2] > 0) {
+                s += HermitianEigenvalues.hypot(y[at + 2 * i], y[at + 2 * i + 1]);
+            }
+        }
+        return s / (Math.pow(2, cells) - 1);
+    }
+
+    /**
+     * The weights of the product state ρ1^⊗N, ρ1 = {ρgg, ρge, ρeg, ρee} (complex, interleaved):
+     * ρ_xy = ρ1(1,1)^a ρ1(1,0)^b ρ1(0,1)^c ρ1(0,0)^d.
+     */
+    public double[] product(double[] single) {
+        // class 11 = ee, 10 = eg, 01 = ge, 00 = gg
+        double[][] f = {{single[6], single[7]}, {single[4], single[5]}, {single[2], single[3]}, {single[0], single[1]}};
+        double[] u = new double[length()];
+        double logFactorialN = logFactorial[cells];
+        for (int i = 0; i < types.length; i++) {
+            int[] t = types[i];
+            double logMag = logFactorialN, phase = 0;
+            boolean zero = false;
+            for (int k = 0; k < 4; k++) {
+                if (t[k] == 0) {
+                    continue;
+                }
+                double mag = Math.hypot(f[k][0], f[k][1]);
+                if (mag == 0) {
+                    zero = true;
+                    break;
+                }
+                logMag += t[k] * Math.log(mag) - logFactorial[t[k]];
+                phase += t[k] * Math.atan2(f[k][1], f[k][0]);
+            }
+            if (!zero) {
+                double m = Math.exp(logMag);
+                u[2 * i] = m * Math.cos(phase);
+                u[2 * i + 1] = m * Math.sin(phase);
+            }
+        }
+        return u;
+    }
+}

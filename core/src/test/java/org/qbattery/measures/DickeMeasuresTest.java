@@ -1,0 +1,63 @@
+package org.qbattery.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qbattery.DickeEmbedding;
+import org.qbattery.kernel.DickeBlocks;
+import org.qbattery.model.Graph;
+
+/** Every measure from the Dicke blocks against the same measure of the embedded 2^N-register matrix. */
+class DickeMeasuresTest {
+    private static int[][] allPairs(int n) {
+        int[][] p = new int[n * (n - 1) / 2][];
+        for (int a = 0, k = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                p[k++] = new int[] {a, b};
+            }
+        }
+        return p;
+    }
+
+    @ParameterizedTest(name = "N={0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void randomStatesMatchTheRegister(int n) {
+        DickeBlocks layout = new DickeBlocks(n);
+        DickeEmbedding embed = new DickeEmbedding(layout);
+        Random rnd = new Random(5 * n);
+        for (int trial = 0; trial < 4; trial++) {
+            double[] y = DickeEmbedding.randomState(layout, rnd);
+            if (trial == 3) {
+                // no coherence between excitation sectors: the passivity gap is defined
+                for (int p = 0; p < layout.blocks(); p++) {
+                    for (int k = 0; k < layout.size(p); k++) {
+                        for (int kk = 0; kk < layout.size(p); kk++) {
+                            if (k != kk) {
+                                y[2 * layout.index(p, k, kk)] = 0;
+                                y[2 * layout.index(p, k, kk) + 1] = 0;
+                            }
+                        }
+                    }
+                }
+            }
+            double[] rho = embed.full(y);
+            Observables expected = Observables.of(rho, n, 1.0, allPairs(n), true, true);
+            Observables actual = DickeMeasures.of(y, layout, true, true, expected.coherence());
+            double[] ev = expected.values(), av = actual.values();
+            for (int c = 0; c < ev.length; c++) {
+                // Eigenvalue solvers on both sides: a few hundred ulps of the state's unit trace and N levels.
+                assertThat(av[c]).as("%s, trial %d", Observables.COLUMNS[c], trial).isCloseTo(ev[c], org.assertj.core.data.Offset.offset(1e-12 * n));
+            }
+            if (n >= 2) {
+                assertThat(actual.maxSignedConcurrence()).isCloseTo(expected.maxSignedConcurrence(), org.assertj.core.data.Offset.offset(1e-12));
+            }
+            if (trial == 3) {
+                assertThat(actual.passivityGap()).isCloseTo(Passivity.gap(rho, n), org.assertj.core.data.Offset.offset(1e-13));
+            } else {
+                assertThat(actual.passivityGap()).isNaN();
+            }
+        }
+    }
+}
