@@ -1,6 +1,6 @@
 """Side-by-side QuTiP vs QBattery on the issue-#4 workloads, in one run on this machine.
 Prints a table: workload, QuTiP time, QBattery time, ratio, max |dU|, max |dE|.
-Usage (from the repository root): /usr/bin/python3 bench/qutip/compare.py [--big] [--n12] [--repeat K] [--shared ../shared]
+Usage (from the repository root): /usr/bin/python3 bench/qutip/compare.py [--big] [--n12] [--symmetric] [--repeat K] [--shared ../shared]
 Installs Debian's python3-qutip first when /usr/bin/python3 cannot import qutip."""
 import argparse
 import csv
@@ -16,6 +16,8 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
 ap.add_argument("--big", action="store_true", help="also N = 10 (QuTiP needs ~4 minutes and 3.5 GB)")
 ap.add_argument("--n12", action="store_true", help="also N = 12 ring, chain, star and complete graph (QBattery only)")
+ap.add_argument("--symmetric", action="store_true", help="also the complete graph at N = 20 and 30 against QuTiP's "
+                "permutation-invariant solver (PIQS; ~1 minute), and N = 50 (QBattery only)")
 ap.add_argument("--repeat", type=int, default=1, help="run the paper workload and the N = 8 chain this many times and report medians and the ratios' range")
 args = ap.parse_args()
 if args.repeat < 1:
@@ -124,6 +126,27 @@ if args.n12:
                         "--gamma-icl", gicl, "--t-max", "5", "--dt", "0.1", "--out", d], env=env)
         rows.append(("%s N=12 (gamma_icl %s), 51 times, all measures (QBattery only, whole process)" % (g, gicl),
                      float("nan"), t_b, float("nan"), float("nan"), None))
+if args.symmetric:
+    # Beyond ~12 cells a QuTiP user takes PIQS (qutip.piqs): the Dicke basis, in-process time (Liouvillian,
+    # mesolve, U and the ergotropy from its blocks) against our whole process.
+    for n in (20, 30):
+        p = subprocess.run(["/usr/bin/python3", os.path.join(os.path.dirname(__file__), "piqs_case.py"), str(n)],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit(p.stderr[-2000:])
+        r = json.loads(p.stdout.strip().splitlines()[-1])
+        d = os.path.join(tmp, "sym%d" % n)
+        t_b, _ = timed([qb, "simulate", "--cells", str(n), "--graph", "symmetric", "--state", "quantum", "--coupling", "2",
+                        "--gamma-icl", "0.5", "--t-max", "5", "--dt", "0.1", "--out", d], env=env)
+        _, U, E = read_series(os.path.join(d, "timeseries.csv"))
+        rows.append(("complete graph N=%d, 51 times (QuTiP: PIQS in-process, U and E only; QBattery whole process, all measures)" % n,
+                     r["t_build"] + r["t_solve"] + r["t_measure"], t_b,
+                     max(abs(a - b) for a, b in zip(U, r["U"])), max(abs(a - b) for a, b in zip(E, r["E"])), None))
+    d = os.path.join(tmp, "sym50")
+    t_b, _ = timed([qb, "simulate", "--cells", "50", "--graph", "symmetric", "--state", "quantum", "--coupling", "2",
+                    "--gamma-icl", "0.5", "--t-max", "5", "--dt", "0.1", "--out", d], env=env)
+    rows.append(("complete graph N=50, 51 times, all measures (QBattery only, whole process)",
+                 float("nan"), t_b, float("nan"), float("nan"), None))
 
 if args.repeat > 1:
     print("Medians of %d repetitions (the two tools alternating); the last column gives the range of the "
