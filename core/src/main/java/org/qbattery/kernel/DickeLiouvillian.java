@@ -56,6 +56,8 @@ public final class DickeLiouvillian implements LinearOdeSystem {
                     final int row = layout.index(p, k, kk);
                     rowStart[row] = nnz;
                     diagRe[row] = -c.loss(j, m, mm);
+                    // H|j,m⟩ = J[(j+m)(j−m+1) − m − N/2]|j,m⟩; N/2 cancels between ket and bra, and so does
+                    // j(j+1): within a block the exchange is the one-axis twist −J(m² − m'²).
                     diagIm[row] = -exchange * ((j + m) * (j - m + 1) - m - (j + mm) * (j - mm + 1) + mm);
                     // Emission feeds (m, m') from one level up: within j, and from j ± 1.
                     nnz = add(col, coef, nnz, p, k + 1, kk + 1, c.emissionSame(j, m + 1, mm + 1));

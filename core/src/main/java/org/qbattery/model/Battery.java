@@ -279,14 +279,19 @@ public final class Battery {
      * absorption likewise with n̄.
      */
     public DickeLiouvillian collectiveGenerator() {
-        if (!permutationInvariant()) {
-            throw new IllegalStateException("the Dicke-basis generator needs the complete graph, got " + graph.name());
-        }
-        int n = cells();
-        double[][] g = effectiveDecay();
-        double diagonal = g[0][0], off = n > 1 ? g[0][1] : 0;
-        return new DickeLiouvillian(new DickeBlocks(n), coupling, (nbar + 1) * (diagonal - off), (nbar + 1) * off,
+        double[] g = completeGraphDecay();
+        double diagonal = g[0], off = g[1];
+        return new DickeLiouvillian(new DickeBlocks(cells()), coupling, (nbar + 1) * (diagonal - off), (nbar + 1) * off,
                 nbar * (diagonal - off), nbar * off, effectiveDephasing());
+    }
+
+    /** {g_d, g_o}: the integrated decay matrix's diagonal and off-diagonal entries on the complete graph. */
+    private double[] completeGraphDecay() {
+        if (!permutationInvariant()) {
+            throw new IllegalStateException("the permutation-invariant generators need the complete graph, got " + graph.name());
+        }
+        double[][] g = effectiveDecay();
+        return new double[] {g[0][0], cells() > 1 ? g[0][1] : 0};
     }
 
     /**
@@ -294,13 +299,9 @@ public final class Battery {
      * emission (n̄+1)·G and absorption n̄·G with G's diagonal g_d and off-diagonal g_o.
      */
     public CountOrbits countOrbitGenerator() {
-        if (!permutationInvariant()) {
-            throw new IllegalStateException("the count-orbit generator needs the complete graph, got " + graph.name());
-        }
-        int n = cells();
-        double[][] g = effectiveDecay();
-        double diagonal = g[0][0], off = n > 1 ? g[0][1] : 0;
-        return new CountOrbits(n, coupling, (nbar + 1) * diagonal, (nbar + 1) * off, nbar * diagonal, nbar * off,
+        double[] g = completeGraphDecay();
+        double diagonal = g[0], off = g[1];
+        return new CountOrbits(cells(), coupling, (nbar + 1) * diagonal, (nbar + 1) * off, nbar * diagonal, nbar * off,
                 effectiveDephasing());
     }
 

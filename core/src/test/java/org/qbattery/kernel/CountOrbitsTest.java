@@ -3,10 +3,8 @@ package org.qbattery.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qbattery.model.Battery;
 import org.qbattery.model.Graph;
@@ -36,24 +34,10 @@ class CountOrbitsTest {
         return rho;
     }
 
-    static Stream<Arguments> cases() {
-        return Stream.of(
-                Arguments.of(1, 0.0, 0.0, 0.0, 0.0, Variant.STATED),
-                Arguments.of(2, 2.0, 0.5, 0.0, 0.0, Variant.STATED),
-                Arguments.of(3, 0.0, 0.0, 0.0, 0.0, Variant.STATED),
-                Arguments.of(4, -1.3, 0.7, 0.0, 0.0, Variant.STATED),
-                Arguments.of(5, 2.0, 0.8, 0.0, 0.0, Variant.STATED),
-                Arguments.of(4, 0.4, 0.3, 0.25, 0.0, Variant.STATED),
-                Arguments.of(5, 0.9, 0.2, 0.0, 0.6, Variant.STATED),
-                Arguments.of(6, 1.1, 0.35, 0.4, 0.3, Variant.STATED),
-                Arguments.of(5, 2.0, 0.5, 0.1, 0.2, Variant.AS_PRINTED));
-    }
-
     @ParameterizedTest(name = "N={0} J={1} Γicl={2} n̄={3} γφ={4} {5}")
-    @MethodSource("cases")
+    @MethodSource("org.qbattery.kernel.DickeLiouvillianTest#cases")
     void matchesTheRegisterGenerator(int n, double coupling, double gammaIcl, double nbar, double dephasing, Variant variant) {
-        Battery b = Battery.builder(Graph.complete(n)).gamma(0.8).coupling(coupling).gammaIcl(gammaIcl).nbar(nbar)
-                .dephasing(dephasing).variant(variant).build();
+        Battery b = DickeLiouvillianTest.battery(n, coupling, gammaIcl, nbar, dephasing, variant);
         CountOrbits orbits = b.countOrbitGenerator();
         assertThat(orbits.types()).isEqualTo((n + 1) * (n + 2) * (n + 3) / 6);
         Random rnd = new Random(3 + n);
@@ -74,13 +58,7 @@ class CountOrbitsTest {
         orbits.derivative(0, u, du);
         double[] expected = new double[2 << (2 * n)];
         b.generator().derivative(0, full(orbits, u), expected);
-        double[] actual = full(orbits, du);
-        double scale = 0, err = 0;
-        for (int i = 0; i < expected.length; i++) {
-            scale = Math.max(scale, Math.abs(expected[i]));
-            err = Math.max(err, Math.abs(expected[i] - actual[i]));
-        }
-        assertThat(err).as("max |Δdρ| of %g", scale).isLessThan(1e-13 * Math.max(1, scale) * n * n);
+        DickeLiouvillianTest.assertSameDerivative(expected, full(orbits, du), n);
     }
 
     @Test

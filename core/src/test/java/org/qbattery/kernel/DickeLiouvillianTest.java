@@ -18,6 +18,7 @@ import org.qbattery.model.Variant;
  * (exchange, local and collective emission and absorption, dephasing, the as-printed variant).
  */
 class DickeLiouvillianTest {
+    /** N, J, Γ_icl, n̄, γφ, variant (Γ = 0.8): every channel alone and together; shared with {@link CountOrbitsTest}. */
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of(1, 0.0, 0.0, 0.0, 0.0, Variant.STATED),
@@ -38,8 +39,7 @@ class DickeLiouvillianTest {
     @ParameterizedTest(name = "N={0} J={1} Γicl={2} n̄={3} γφ={4} {5}")
     @MethodSource("cases")
     void matchesTheRegisterGenerator(int n, double coupling, double gammaIcl, double nbar, double dephasing, Variant variant) {
-        Battery b = Battery.builder(Graph.complete(n)).gamma(0.8).coupling(coupling).gammaIcl(gammaIcl).nbar(nbar)
-                .dephasing(dephasing).variant(variant).build();
+        Battery b = battery(n, coupling, gammaIcl, nbar, dephasing, variant);
         DickeLiouvillian dicke = b.collectiveGenerator();
         DickeBlocks layout = dicke.layout();
         DickeEmbedding embed = new DickeEmbedding(layout);
@@ -51,14 +51,23 @@ class DickeLiouvillianTest {
             dicke.derivative(0, x, dx);
             double[] expected = new double[2 << (2 * n)];
             register.derivative(0, embed.full(x), expected);
-            double[] actual = embed.full(dx);
-            double scale = 0, err = 0;
-            for (int i = 0; i < expected.length; i++) {
-                scale = Math.max(scale, Math.abs(expected[i]));
-                err = Math.max(err, Math.abs(expected[i] - actual[i]));
-            }
-            // Both sides sum O(N²) terms of size O(scale): a few hundred ulps of the largest element.
-            assertThat(err).as("max |ΔdX| of %g", scale).isLessThan(1e-13 * Math.max(1, scale) * n * n);
+            assertSameDerivative(expected, embed.full(dx), n);
         }
+    }
+
+    /** The complete graph of one {@link #cases} row (Γ = 0.8). */
+    static Battery battery(int n, double coupling, double gammaIcl, double nbar, double dephasing, Variant variant) {
+        return Battery.builder(Graph.complete(n)).gamma(0.8).coupling(coupling).gammaIcl(gammaIcl).nbar(nbar)
+                .dephasing(dephasing).variant(variant).build();
+    }
+
+    /** Both sides sum O(N²) terms of size O(scale): within a few hundred ulps of the largest element. */
+    static void assertSameDerivative(double[] expected, double[] actual, int n) {
+        double scale = 0, err = 0;
+        for (int i = 0; i < expected.length; i++) {
+            scale = Math.max(scale, Math.abs(expected[i]));
+            err = Math.max(err, Math.abs(expected[i] - actual[i]));
+        }
+        assertThat(err).as("max |Δdρ| of %g", scale).isLessThan(1e-13 * Math.max(1, scale) * n * n);
     }
 }
