@@ -45,8 +45,18 @@ final class Event {
         return upward ? (prevG <= 0 && g > 0) : (prevG > 0 && g <= 0);
     }
 
-    /** Round-off floor of the passivity gap: a gap ≥ −tiny counts as passive (exact zeros of empty or equal blocks are no crossing). */
-    static final double GAP_FLOOR = 1e-13;
+    /**
+     * The passivity gap's floor for a run integrated to {@code tolerances}: a gap ≥ −floor counts as
+     * passive. Once a sector empties, its eigenvalues and the gap sit at zero up to the state's
+     * integration error: each step keeps an element's error below atol + rtol·|ρ_ij| (empty sectors:
+     * atol), and over the run's ≲ 100 steps (Weyl: an eigenvalue moves by at most the perturbation's
+     * norm) the zeros read within ~100·atol; measured −2e-12 at atol 1e-12 and −1.4e-9 at 1e-10 (one
+     * excitation, where the old fixed 1e-13 missed or delayed the death). The root then lies early by
+     * floor / |gap'|, ~100·atol in time.
+     */
+    static double gapFloor(org.qbattery.kernel.Tolerances tolerances) {
+        return Math.max(1e-13, 100 * tolerances.atol());
+    }
 
     /**
      * The events of one run: ergotropy and energy half-lives, the ergotropy's sudden death (only for a
@@ -64,11 +74,13 @@ final class Event {
          * @param rho0           ρ(0) on the register where the fallbacks read it (null without fallbacks)
          * @param first          the measures at t = 0
          * @param sectorDiagonal whether ρ(0) has no coherence between excitation sectors
-         * @param passiveAtStart whether ρ(0) is passive (only asked when sector-diagonal)
+         * @param passiveAtStart whether ρ(0) is passive, its gap ≥ −gapFloor (only asked when sector-diagonal)
          * @param withPairs      whether the battery has pairs and concurrence is computed
+         * @param gapFloor       {@link #gapFloor} of the run
          */
         static Set of(double[] rho0, Observables first, boolean events, boolean spectral, boolean withPairs, boolean sectorDiagonal,
-                      java.util.function.BooleanSupplier passiveAtStart, Gfun ergotropy, Gfun energy, Gfun gap, Gfun concurrence) {
+                      java.util.function.BooleanSupplier passiveAtStart, double gapFloor, Gfun ergotropy, Gfun energy, Gfun gap,
+                      Gfun concurrence) {
             Set s = new Set();
             double e0 = first.ergotropy(), u0 = first.energy();
             if (events && spectral && e0 > 0) {
@@ -85,7 +97,7 @@ final class Event {
                 s.deathNote = "passive at t = 0";
             } else if (events) {
                 s.deathNote = "root of the passivity gap min_k[lambda_min(rho_k) - lambda_max(rho_k+1)] on dense output";
-                s.death = new Event("sudden death", true, (r, p, o) -> gap.value(r, p, o) + GAP_FLOOR);
+                s.death = new Event("sudden death", true, (r, p, o) -> gap.value(r, p, o) + gapFloor);
                 s.death.readsSectorBlocks = true;
                 s.all.add(s.death);
             } else {

@@ -97,9 +97,11 @@ public final class SelfDischarge {
 
     /**
      * {@code register}: ρ on the 2^N register (up to {@link Battery#MAX_CELLS} cells, with the graphs'
-     * symmetries); {@code dicke}: a permutation-invariant state on the complete graph as Dicke blocks
-     * and count orbits ({@link SymmetricDischarge}, up to {@link Battery#MAX_SYMMETRIC_CELLS} cells);
-     * {@code auto} (default): dicke wherever it applies (complete graph, a built-in state, N ≥ 2), else register.
+     * symmetries); {@code dicke}: without the register ({@link SymmetricDischarge}, up to
+     * {@link Battery#MAX_SYMMETRIC_CELLS} cells), a permutation-invariant state on the complete graph as
+     * Dicke blocks and count orbits, or on the star the hub times leaves invariant under their
+     * permutations; {@code auto} (default): dicke wherever it applies (complete graph or star, a
+     * built-in state, N ≥ 2), else register.
      */
     public SelfDischarge representation(String r) {
         if (!r.equals("auto") && !r.equals("register") && !r.equals("dicke")) {
@@ -113,25 +115,26 @@ public final class SelfDischarge {
     boolean symmetric() {
         int n = battery.cells();
         // exploitSymmetry off (tests) asks for the plain register run, the oracle of every reduced one.
-        boolean applies = exploitSymmetry && stateSpec != null && battery.permutationInvariant() && n >= 2
-                && SymmetricState.covers(stateSpec);
+        boolean applies = exploitSymmetry && stateSpec != null && n >= 2 && SymmetricState.covers(stateSpec)
+                && (battery.permutationInvariant() || battery.leafPermutationInvariant());
         if (representation.equals("dicke") && !applies) {
-            throw new InvalidParameterException("representation", "dicke needs the complete graph (--graph symmetric), "
-                    + "at least 2 cells and a built-in state (" + InitialState.ALLOWED.replace(", file:PATH", "") + ")");
+            throw new InvalidParameterException("representation", "dicke needs the complete graph or the star (--graph symmetric "
+                    + "or central), at least 2 cells and a built-in state (" + InitialState.ALLOWED.replace(", file:PATH", "") + ")");
         }
         // auto takes the blocks wherever they apply: measured whole-process, they are as fast as the register's
         // S_N orbits up to 5 cells (reproduce 1.098 vs 1.089 s, 10 interleaved runs each) and faster from 6 on
         // (N = 8 0.26 vs 0.31 s, N = 10 0.39 vs 0.76 s, N = 12 0.36 vs 2.02 s).
         boolean chosen = applies && !representation.equals("register");
-        if (!chosen && n > Battery.MAX_CELLS && battery.permutationInvariant() && stateSpec != null && !SymmetricState.covers(stateSpec)) {
+        if (!chosen && n > Battery.MAX_CELLS && (battery.permutationInvariant() || battery.leafPermutationInvariant())
+                && stateSpec != null && !SymmetricState.covers(stateSpec)) {
             throw new InvalidParameterException("state", "a state from a file needs the 2^N register (at most " + Battery.MAX_CELLS
-                    + " cells, got " + n + "); beyond that the complete graph takes the built-in states "
+                    + " cells, got " + n + "); beyond that the complete graph and the star take the built-in states "
                     + InitialState.ALLOWED.replace(", file:PATH", ""));
         }
         if (!chosen && n > Battery.MAX_CELLS) {
             throw new InvalidParameterException("cells", "must be in 1.." + Battery.MAX_CELLS + " on the 2^N register, got " + n
-                    + (applies ? " (the complete graph's built-in states reach " + Battery.MAX_SYMMETRIC_CELLS
-                    + " cells with --representation dicke or auto)" : " (beyond that only the complete graph with a built-in state)"));
+                    + (applies ? " (the complete graph's and the star's built-in states reach " + Battery.MAX_SYMMETRIC_CELLS
+                    + " cells with --representation dicke or auto)" : " (beyond that only the complete graph or the star with a built-in state)"));
         }
         return chosen;
     }
@@ -142,7 +145,8 @@ public final class SelfDischarge {
      */
     public void requireMemory() {
         if (symmetric()) {
-            SymmetricDischarge.requireMemory(battery.cells(), method, (long) (0.9 * Runtime.getRuntime().maxMemory()));
+            SymmetricDischarge.requireMemory(battery.cells(), method, !battery.permutationInvariant(),
+                    (long) (0.9 * Runtime.getRuntime().maxMemory()));
         } else {
             requireMemory(battery, method);
         }
@@ -428,7 +432,7 @@ public final class SelfDischarge {
         // coherence between sectors is read from the packed state where the kernel can tell, since
         // a bracket's ρ may be unpacked only where the measures read.
         final Event.Set events = Event.Set.of(rho0, first, this.events, spectral, pairwise && pairs.length > 0, sectorDiagonal,
-                () -> Passivity.gap(rho0, n) >= -Event.GAP_FLOOR,
+                () -> Passivity.gap(rho0, n) >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances),
                 (r, p, o) -> o != null ? o.ergotropy()
                         : Ergotropy.of(r, n, omega, symmetry, p, p != null ? kernel.commutesWithH0(p) : null),
                 (r, p, o) -> o != null ? o.energy() : Energy.of(r, n, omega),

@@ -7,21 +7,26 @@ import org.qbattery.kernel.DormandPrince853;
 import org.qbattery.kernel.IntegrationStats;
 import org.qbattery.kernel.OdeIntegrator;
 import org.qbattery.kernel.Roots;
+import org.qbattery.kernel.LinearOdeSystem;
+import org.qbattery.kernel.StarGenerator;
 import org.qbattery.kernel.SymmetricGenerator;
 import org.qbattery.kernel.TaylorPropagator;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.measures.DickeMeasures;
 import org.qbattery.measures.Observables;
+import org.qbattery.measures.StarMeasures;
 import org.qbattery.model.Battery;
 import org.qbattery.model.InvalidParameterException;
 import org.qbattery.model.SymmetricState;
 
 /**
- * The self-discharge of a battery on the complete graph from a permutation-invariant state, without
- * the 2^N register: ρ(t) stays invariant under every cell permutation, so the run integrates its Dicke
- * blocks and its count orbits ({@link SymmetricGenerator}, ~N³/3 complex numbers) and measures them
- * there ({@link DickeMeasures}). Same outputs as {@link SelfDischarge}'s register run (tested against it
- * up to 8 cells), from 2 to {@link Battery#MAX_SYMMETRIC_CELLS} cells.
+ * The self-discharge without the 2^N register, from 2 to {@link Battery#MAX_SYMMETRIC_CELLS} cells: on the
+ * complete graph from a permutation-invariant state (ρ(t) stays invariant under every cell permutation:
+ * the run integrates its Dicke blocks and count orbits, {@link SymmetricGenerator}, ~N³/3 complex
+ * numbers, measured by {@link DickeMeasures}), and on the star from a state invariant under every
+ * permutation of the leaves (hub ⊗ the leaves' two forms, {@link StarGenerator}, ~4·N³/3 numbers,
+ * measured by {@link StarMeasures}). Same outputs as {@link SelfDischarge}'s register run (tested against
+ * it up to 9 cells).
  *
  * <p>Events are located as on the register (sign changes, then Brent on the dense output) but without
  * re-integrating: the event functions are also evaluated at every step's end, so each sign change lies
@@ -32,7 +37,7 @@ final class SymmetricDischarge {
     }
 
     /** How a result's representation string starts when it comes from here. */
-    static final String REPRESENTATION = "permutation-invariant state on the complete graph";
+    static final String REPRESENTATION = "no 2^N register";
 
     /** Doubles of the integrated state (both forms) for {@code cells} cells, as a long: sizes are checked before arrays exist. */
     static long stateDoubles(int cells) {
@@ -40,15 +45,82 @@ final class SymmetricDischarge {
         return DickeBlocks.bytes(cells) / 8 + 2 * orbits;
     }
 
-    /** Heap for one run: the integrator's vectors, two generators of ~20 couplings per element, the samples' copies. */
-    static long estimateBytes(int cells, String method) {
+    /** Heap for one run: the integrator's vectors, generators of ~20 couplings per element, the samples' copies. */
+    static long estimateBytes(int cells, String method, boolean star) {
         int vectors = switch (method) {
             case "dopri5" -> SelfDischarge.VECTORS_DOPRI5;
             case "dop853" -> SelfDischarge.VECTORS;
             default -> SelfDischarge.VECTORS_TAYLOR;
         };
-        long doubles = stateDoubles(cells);
+        long doubles = star ? 4 * stateDoubles(cells - 1) : stateDoubles(cells);
         return 8 * doubles * (vectors + 2) + 12 * doubles * 20;
+    }
+
+    /** One of the two ways to hold a state without the register: what a run needs of it. */
+    private interface Form {
+        LinearOdeSystem generator();
+
+        double[] initial(String spec);
+
+        /** The measures of state {@code v}; the l1-coherence only with {@code coherence} (NaN otherwise). */
+        Observables measure(double[] v, boolean spectral, boolean pairwise, boolean coherence);
+
+        String describe();
+    }
+
+    /** The complete graph: Dicke blocks and count orbits of all N cells. */
+    private static Form complete(Battery battery) {
+        final SymmetricGenerator g = new SymmetricGenerator(battery.collectiveGenerator(), battery.countOrbitGenerator());
+        final DickeBlocks layout = g.dicke().layout();
+        final int n = battery.cells();
+        return new Form() {
+            public LinearOdeSystem generator() {
+                return g;
+            }
+
+            public double[] initial(String spec) {
+                SymmetricState s = SymmetricState.parse(spec, layout, g.orbits());
+                return g.join(s.dicke(), s.orbits());
+            }
+
+            public Observables measure(double[] v, boolean spectral, boolean pairwise, boolean coherence) {
+                return DickeMeasures.of(v, layout, spectral, pairwise, coherence ? g.orbits().l1Coherence(v, g.orbitsAt()) : Double.NaN);
+            }
+
+            public String describe() {
+                return String.format(java.util.Locale.ROOT, "%s: permutation-invariant state on the complete graph, Dicke blocks "
+                                + "j = %s..%s (%d complex weights B_j = d_j rho_j, %d couplings) for the spectrum and all measures but "
+                                + "the l1-coherence, and %d count orbits of matrix elements (%d couplings) for that",
+                        REPRESENTATION, half(n), n % 2 == 0 ? "0" : "1/2", layout.elements(), g.dicke().couplings(),
+                        g.orbits().types(), g.orbits().couplings());
+            }
+        };
+    }
+
+    /** The star: the hub's four labels times the leaves' Dicke blocks and count orbits. */
+    private static Form star(Battery battery) {
+        final StarGenerator g = battery.starGenerator();
+        final int m = battery.cells() - 1;
+        return new Form() {
+            public LinearOdeSystem generator() {
+                return g;
+            }
+
+            public double[] initial(String spec) {
+                return SymmetricState.star(spec, g);
+            }
+
+            public Observables measure(double[] v, boolean spectral, boolean pairwise, boolean coherence) {
+                return StarMeasures.of(v, g, spectral, pairwise, coherence);
+            }
+
+            public String describe() {
+                return String.format(java.util.Locale.ROOT, "%s: the star's hub (cell 0) times a state of its %d leaves that every "
+                                + "permutation of them leaves invariant, rho = sum_ab |a><b| (x) X^ab, each X^ab as Dicke blocks j = %s..%s "
+                                + "(%d complex weights) and %d count orbits; %d numbers in all",
+                        REPRESENTATION, m, half(m), m % 2 == 0 ? "0" : "1/2", g.layout().elements(), g.orbits().types(), g.length() / 2);
+            }
+        };
     }
 
     static DischargeResult run(Battery battery, String spec, TimeGrid grid, Tolerances tolerances, String method,
@@ -56,23 +128,20 @@ final class SymmetricDischarge {
         long start = System.nanoTime();
         final int n = battery.cells();
         progress.progress(0, 1, "building the Liouvillian");
-        final SymmetricGenerator generator = new SymmetricGenerator(battery.collectiveGenerator(), battery.countOrbitGenerator());
-        final DickeBlocks layout = generator.dicke().layout();
+        final Form form = battery.permutationInvariant() ? complete(battery) : star(battery);
         progress.progress(0, 1, "preparing the initial state");
-        SymmetricState initial = SymmetricState.parse(spec, layout, generator.orbits());
-        final double[] y = generator.join(initial.dicke(), initial.orbits());
-        final int at = generator.orbitsAt();
+        final double[] y = form.initial(spec);
         final double[] times = grid.times();
         final double[][] rows = new double[times.length][];
-        final java.util.function.Function<double[], Observables> measure = v -> DickeMeasures.of(v, layout, spectral, pairwise,
-                generator.orbits().l1Coherence(v, at));
+        final java.util.function.Function<double[], Observables> measure = v -> form.measure(v, spectral, pairwise, true);
 
         progress.progress(0, 1, "measuring t = 0");
         Observables first = measure.apply(y);
         rows[0] = first.values();
-        boolean sectorDiagonal = isSectorDiagonal(y, layout);
-        final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2, sectorDiagonal,
-                () -> passivityGapAtStart(y, layout) >= -Event.GAP_FLOOR,
+        // The passivity gap is defined exactly when ρ has no coherence between excitation sectors.
+        final double gapAtStart = form.measure(y, true, false, false).passivityGap();
+        final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2, !Double.isNaN(gapAtStart),
+                () -> gapAtStart >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances),
                 (r, p, o) -> o.ergotropy(), (r, p, o) -> o.energy(), (r, p, o) -> o.passivityGap(),
                 (r, p, o) -> o.maxSignedConcurrence());
         final List<Event> ev = set.all;
@@ -88,7 +157,7 @@ final class SymmetricDischarge {
         final double[] sample = new double[y.length];
         final double[] previousT = {0};
         progress.progress(0, tEnd, "integrating");
-        IntegrationStats stats = integrator.integrate(generator, 0.0, y, tEnd, step -> {
+        IntegrationStats stats = integrator.integrate(form.generator(), 0.0, y, tEnd, step -> {
             // The output times inside this step, then the step's end: every evaluation of the events
             // lies in the step that starts at the previous one, so a bracket never spans two steps.
             while (true) {
@@ -101,9 +170,9 @@ final class SymmetricDischarge {
                 step.interpolate(t, sample);
                 // A step end is measured only for what the open events read (at 50 cells most steps end
                 // between output times, and the spectra and the coherence are most of a measurement).
-                Observables o = output ? measure.apply(sample) : DickeMeasures.of(sample, layout,
+                Observables o = output ? measure.apply(sample) : form.measure(sample,
                         spectral && open.stream().anyMatch(e -> e != set.halfU && e != set.entanglement),
-                        pairwise && open.contains(set.entanglement), Double.NaN);
+                        pairwise && open.contains(set.entanglement), false);
                 if (output) {
                     rows[next[0]++] = o.values();
                     progress.progress(t, tEnd, "integrating");
@@ -115,7 +184,7 @@ final class SymmetricDischarge {
                         final boolean spectra = e == set.halfE || e == set.death, pairs = e == set.entanglement;
                         java.util.function.DoubleUnaryOperator f = s -> {
                             step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), s)), buffer);
-                            return e.g.value(null, null, DickeMeasures.of(buffer, layout, spectra, pairs, Double.NaN));
+                            return e.g.value(null, null, form.measure(buffer, spectra, pairs, false));
                         };
                         e.roots.add(Roots.brent(f, e.prevT, t, e.prevG, g, DischargeAnalysis.TIME_TOLERANCE));
                         e.upward = !e.upward;
@@ -129,12 +198,7 @@ final class SymmetricDischarge {
                 }
             }
         });
-        String representation = String.format(java.util.Locale.ROOT,
-                REPRESENTATION + ": Dicke blocks j = %s..%s (%d complex weights B_j = d_j rho_j, "
-                        + "%d couplings) for the spectrum and all measures but the l1-coherence, and %d count orbits of matrix "
-                        + "elements (%d couplings) for that; no 2^N register",
-                half(n), n % 2 == 0 ? "0" : "1/2", layout.elements(), generator.dicke().couplings(), generator.orbits().types(),
-                generator.orbits().couplings());
+        String representation = form.describe();
         double wall = (System.nanoTime() - start) * 1e-9;
         return new DischargeResult(battery, spec, times, rows, set.analysis(), integrator.name(), representation, tolerances,
                 stats, wall);
@@ -144,37 +208,19 @@ final class SymmetricDischarge {
         return n % 2 == 0 ? Integer.toString(n / 2) : n + "/2";
     }
 
-    private static boolean isSectorDiagonal(double[] y, DickeBlocks layout) {
-        for (int p = 0; p < layout.blocks(); p++) {
-            for (int k = 0; k < layout.size(p); k++) {
-                for (int kk = 0; kk < layout.size(p); kk++) {
-                    int i = layout.index(p, k, kk);
-                    if (k != kk && (y[2 * i] != 0 || y[2 * i + 1] != 0)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The passivity gap of a sector-diagonal state (measured with the spectra on, so that it is defined). */
-    private static double passivityGapAtStart(double[] y, DickeBlocks layout) {
-        return DickeMeasures.of(y, layout, true, false, Double.NaN).passivityGap();
-    }
-
     /** Refuses a run whose two forms do not fit in {@code budget} bytes of heap. */
-    static void requireMemory(int cells, String method, long budget) {
-        long need = estimateBytes(cells, method.equals("auto") ? "taylor" : method);
+    static void requireMemory(int cells, String method, boolean star, long budget) {
+        String m = method.equals("auto") ? "taylor" : method;
+        long need = estimateBytes(cells, m, star);
         if (need > budget) {
             int fit = cells;
-            while (fit > 2 && estimateBytes(fit, method.equals("auto") ? "taylor" : method) > budget) {
+            while (fit > 2 && estimateBytes(fit, m, star) > budget) {
                 fit--;
             }
             throw new InvalidParameterException("cells", String.format(java.util.Locale.ROOT,
-                    "%d cells on the complete graph need about %.1f GiB of heap but this JVM may use %.1f GiB; allowed here: "
+                    "%d cells on the %s need about %.1f GiB of heap but this JVM may use %.1f GiB; allowed here: "
                             + "cells <= %d (or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
-                    cells, need / 1073741824.0, budget / 0.9 / 1073741824.0, fit));
+                    cells, star ? "star" : "complete graph", need / 1073741824.0, budget / 0.9 / 1073741824.0, fit));
         }
     }
 }

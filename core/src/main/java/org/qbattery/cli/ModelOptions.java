@@ -66,14 +66,15 @@ public final class ModelOptions {
     String method;
 
     @Option(names = "--representation", paramLabel = "R", defaultValue = "auto",
-            description = "register (rho on the 2^N register, N <= " + Battery.MAX_CELLS + "), dicke (a permutation-invariant state on the "
-                    + "complete graph as Dicke blocks and count orbits, N <= " + Battery.MAX_SYMMETRIC_CELLS + ": same measures, ~N^3/3 "
-                    + "numbers instead of 4^N), or auto = dicke for --graph symmetric with a built-in state, else register "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "register (rho on the 2^N register, N <= " + Battery.MAX_CELLS + "), dicke (no register, N <= "
+                    + Battery.MAX_SYMMETRIC_CELLS + ": on the complete graph a permutation-invariant state as Dicke blocks and count "
+                    + "orbits, ~N^3/3 numbers; on the star the hub times permutation-invariant leaves, ~4N^3/3; same measures), "
+                    + "or auto = dicke for --graph symmetric or central with a built-in state, else register (default: ${DEFAULT-VALUE}).")
     String representation;
 
     Battery battery() {
-        Battery.requireCells(cells, edges == null && ("symmetric".equalsIgnoreCase(graph) || "complete".equalsIgnoreCase(graph)));
+        Battery.requireCells(cells, edges == null && java.util.List.of("symmetric", "complete", "central", "star")
+                .contains(graph.toLowerCase(java.util.Locale.ROOT)));
         Graph g = edges != null ? Graph.fromEdges(cells, edges) : Graph.named(graph, cells, null);
         if (edges == null && ("custom".equalsIgnoreCase(graph) || "edges".equalsIgnoreCase(graph))) {
             throw new InvalidParameterException("edges", "--graph custom needs --edges \"0-1,1-2,...\"");

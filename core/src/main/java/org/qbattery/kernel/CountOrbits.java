@@ -33,6 +33,8 @@ public final class CountOrbits implements LinearOdeSystem {
     private final int[] rowStart, column;
     private final double[] coefRe, coefIm;
     private final double[] logFactorial;
+    /** ln mult(t) of every type. */
+    private final double[] logMult;
     /** Construction only: the row that last listed each type. */
     private int[] listedIn;
     private int currentRow;
@@ -62,7 +64,7 @@ public final class CountOrbits implements LinearOdeSystem {
                 }
             }
         }
-        double[] logMult = new double[count];
+        logMult = new double[count];
         logFactorial = new double[n1];
         for (int k = 1; k <= cells; k++) {
             logFactorial[k] = logFactorial[k - 1] + Math.log(k);
@@ -228,6 +230,56 @@ public final class CountOrbits implements LinearOdeSystem {
         }
     }
 
+    /**
+     * A collective ladder operator L± = Σ_l σl± applied to a permutation-invariant operator X (any,
+     * not only Hermitian) from the left (L±·X) or the right (X·L±), in this form: each type reads at
+     * most two others. Used where these cells are the leaves of a star ({@link StarGenerator}).
+     */
+    public record Ladder(int[] rowStart, int[] column, double[] coefficient) {
+        /** out[at..] += (cr + i·ci)·(this applied to y[from..]) over rows [r0, r1). */
+        void addTo(double[] y, int from, double[] out, int at, double cr, double ci, int r0, int r1) {
+            for (int r = r0; r < r1; r++) {
+                double sr = 0, si = 0;
+                for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
+                    int c = from + 2 * column[e];
+                    sr += coefficient[e] * y[c];
+                    si += coefficient[e] * y[c + 1];
+                }
+                out[at + 2 * r] += cr * sr - ci * si;
+                out[at + 2 * r + 1] += cr * si + ci * sr;
+            }
+        }
+    }
+
+    /**
+     * L±·X ({@code left}) or X·L±: (L⁻X)_xy = Σ_{l: x_l = 0} X_{x+l, y}, (L⁺X)_xy = Σ_{l: x_l = 1} X_{x−l, y},
+     * (X L⁻)_xy = Σ_{l: y_l = 1} X_{x, y−l}, (X L⁺)_xy = Σ_{l: y_l = 0} X_{x, y+l}; on the weights u = mult·v.
+     */
+    public Ladder ladder(boolean left, boolean raise) {
+        int count = types.length;
+        int[] start = new int[count + 1], col = new int[2 * count];
+        double[] coef = new double[2 * count];
+        int nnz = 0;
+        for (int r = 0; r < count; r++) {
+            start[r] = nnz;
+            int[] t = types[r];
+            for (int cls = 0; cls < 4; cls++) {
+                int bit = left ? X_BIT[cls] : Y_BIT[cls];
+                // From the left the ket's bit is what the ladder made (1 after raising); from the right
+                // the bra's bit is what it acts on (1 before lowering).
+                int needed = left == raise ? 1 : 0;
+                if (t[cls] == 0 || bit != needed) {
+                    continue;
+                }
+                int s = source(t, cls, left ? flipX(cls) : flipY(cls), -1, -1);
+                col[nnz] = s;
+                coef[nnz++] = t[cls] * Math.exp(logMult[r] - logMult[s]);
+            }
+        }
+        start[count] = nnz;
+        return new Ladder(start, Arrays.copyOf(col, nnz), Arrays.copyOf(coef, nnz));
+    }
+
     /** Non-zero coefficients of the generator. */
     public int couplings() {
         return column.length;
@@ -253,13 +305,21 @@ public final class CountOrbits implements LinearOdeSystem {
 
     /** Normalised l1-coherence Σ_{x≠y}|ρ_xy| / (2^N − 1) (physics.md §3). */
     public double l1Coherence(double[] y, int at) {
+        return absoluteSum(y, at, false) / (Math.pow(2, cells) - 1);
+    }
+
+    /**
+     * Σ |ρ_xy| over the off-diagonal elements (x ≠ y), or over all with {@code diagonalToo}, of the
+     * operator whose weights are stored from double {@code at} on.
+     */
+    public double absoluteSum(double[] y, int at, boolean diagonalToo) {
         double s = 0;
         for (int i = 0; i < types.length; i++) {
-            if (types[i][1] + types[i][2] > 0) {
+            if (diagonalToo || types[i][1] + types[i][2] > 0) {
                 s += HermitianEigenvalues.hypot(y[at + 2 * i], y[at + 2 * i + 1]);
             }
         }
-        return s / (Math.pow(2, cells) - 1);
+        return s;
     }
 
     /**

@@ -70,7 +70,7 @@ public final class DickeMeasures {
             }
         }
         double[] binomial = binomials(n);
-        double e = Double.NaN, cap = Double.NaN, entropy = Double.NaN, minEig = Double.NaN, eff = Double.NaN, ec = Double.NaN;
+        Spectral sp = null;
         double gap = Double.NaN;
         double[] stringPopulation = new double[n + 1];
         for (int k = 0; k <= n; k++) {
@@ -88,36 +88,13 @@ public final class DickeMeasures {
             int count = 0;
             for (int p = 0; p < layout.blocks(); p++) {
                 int s = layout.size(p);
-                double[] block = Arrays.copyOfRange(y, 2 * layout.offset(p), 2 * (layout.offset(p) + s * s));
-                // Scaled by a power of two (exact) to order one: from ~60 cells on the weights of the
-                // lowest spins sink below 1e-200 within t = 1, where the QL sweeps' tests underflow.
-                double max = 0;
-                for (double v : block) {
-                    max = Math.max(max, Math.abs(v));
-                }
-                int exponent = max > 0 ? Math.getExponent(max) : 0;
-                for (int i = 0; i < block.length; i++) {
-                    block[i] = Math.scalb(block[i], -exponent);
-                }
-                double[] eig = max > 0 ? HermitianEigenvalues.ofInPlace(block, s) : new double[s];
+                double[] eig = eigenvalues(Arrays.copyOfRange(y, 2 * layout.offset(p), 2 * (layout.offset(p) + s * s)), s);
                 for (double v : eig) {
-                    values[count] = Math.scalb(v, exponent) / layout.degeneracy(p);
+                    values[count] = v / layout.degeneracy(p);
                     weights[count++] = layout.degeneracy(p);
                 }
             }
-            e = ergotropy(values, weights, binomial, energy);
-            cap = Math.max(0.0, pairedEnergy(values, weights, binomial, true) - pairedEnergy(values, weights, binomial, false));
-            entropy = 0;
-            minEig = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < count; i++) {
-                double v = values[i];
-                if (v > 1e-300) {
-                    entropy -= weights[i] * v * Math.log(v);
-                }
-                minEig = Math.min(minEig, v);
-            }
-            eff = energy > 0 ? e / energy : 0.0;
-            ec = Math.max(0.0, e - ei);
+            sp = Spectral.of(values, weights, binomial, energy);
             if (sectorDiagonal) {
                 gap = passivityGap(y, layout);
             }
@@ -146,14 +123,25 @@ public final class DickeMeasures {
         } else if (pairwise) {
             c = 0; // no pairs: as the register's edge average over none
         }
-        return new Observables(energy, e, eff, c, coherence, ei, ec, cap, local, entropy, purity, trace, minEig, gap, cmax);
+        return assemble(energy, sp, ei, c, cmax, coherence, local, purity, trace, gap);
+    }
+
+    /** The measures from their parts; {@code sp} null when the spectra were not computed (their measures NaN). */
+    static Observables assemble(double energy, Spectral sp, double incoherent, double concurrence, double maxSignedConcurrence,
+                                double coherence, double local, double purity, double trace, double gap) {
+        double e = sp == null ? Double.NaN : sp.ergotropy();
+        double efficiency = sp == null ? Double.NaN : energy > 0 ? e / energy : 0.0;
+        double coherent = sp == null ? Double.NaN : Math.max(0.0, e - incoherent);
+        return new Observables(energy, e, efficiency, concurrence, coherence, incoherent, coherent,
+                sp == null ? Double.NaN : sp.capacity(), local, sp == null ? Double.NaN : sp.entropy(), purity, trace,
+                sp == null ? Double.NaN : sp.minEigenvalue(), gap, maxSignedConcurrence);
     }
 
     /**
      * The two-cell reduced state as a 2-cell register (index b0 + 2·b1), element ⟨a|ρ12|b⟩ =
      * ⟨O(b0, a0) ⊗ O(b1, a1)⟩ with O(e,e) = n, O(g,g) = 1 − n, O(g,e) = σ⁻, O(e,g) = σ⁺; both cells alike.
      */
-    private static double[] twoCell(double trace, double one, double both, double hop, double y2Re, double y2Im,
+    static double[] twoCell(double trace, double one, double both, double hop, double y2Re, double y2Im,
                                     double lowNRe, double lowNIm, double lowRe, double lowIm) {
         double oneOnly = one - both;
         double neither = trace - 2 * one + both;
@@ -193,6 +181,46 @@ public final class DickeMeasures {
         im[z][x] = vi;
     }
 
+    /**
+     * The eigenvalues of a Hermitian block (destroyed), computed on its copy scaled by a power of two
+     * (exact) to order one: from ~60 cells on the weights of the lowest spins sink below 1e-200 within
+     * t = 1, where the QL sweeps' tests underflow.
+     */
+    static double[] eigenvalues(double[] block, int order) {
+        double max = 0;
+        for (double v : block) {
+            max = Math.max(max, Math.abs(v));
+        }
+        if (max == 0) {
+            return new double[order];
+        }
+        int exponent = Math.getExponent(max);
+        for (int i = 0; i < block.length; i++) {
+            block[i] = Math.scalb(block[i], -exponent);
+        }
+        double[] eig = HermitianEigenvalues.ofInPlace(block, order);
+        for (int i = 0; i < order; i++) {
+            eig[i] = Math.scalb(eig[i], exponent);
+        }
+        return eig;
+    }
+
+    /** The spectral measures of eigenvalues {@code values}, each {@code weights[i]} times, on levels ε = 0 … N counted {@code levelCount}. */
+    record Spectral(double ergotropy, double capacity, double entropy, double minEigenvalue) {
+        static Spectral of(double[] values, double[] weights, double[] levelCount, double energy) {
+            double entropy = 0, minEig = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < values.length; i++) {
+                double v = values[i];
+                if (v > 1e-300) {
+                    entropy -= weights[i] * v * Math.log(v);
+                }
+                minEig = Math.min(minEig, v);
+            }
+            double capacity = Math.max(0.0, pairedEnergy(values, weights, levelCount, true) - pairedEnergy(values, weights, levelCount, false));
+            return new Spectral(DickeMeasures.ergotropy(values, weights, levelCount, energy), capacity, entropy, minEig);
+        }
+    }
+
     /** C(N, ε) for ε = 0 … N, as doubles. */
     static double[] binomials(int n) {
         double[] c = new double[n + 1];
@@ -204,7 +232,7 @@ public final class DickeMeasures {
     }
 
     /** E = U − Σ r↓ ε↑ for eigenvalues {@code values}, each {@code weights[i]} times. */
-    private static double ergotropy(double[] values, double[] weights, double[] levelCount, double energy) {
+    static double ergotropy(double[] values, double[] weights, double[] levelCount, double energy) {
         double passive = pairedEnergy(values, weights, levelCount, false);
         return Math.min(energy, Math.max(0.0, energy - passive));
     }

@@ -7,6 +7,7 @@ import org.qbattery.kernel.DickeLiouvillian;
 import org.qbattery.kernel.LindbladKernel;
 import org.qbattery.kernel.PackedLindbladian;
 import org.qbattery.kernel.SectorLindbladKernel;
+import org.qbattery.kernel.StarGenerator;
 import org.qbattery.kernel.SymmetricLindbladKernel;
 
 /**
@@ -117,7 +118,8 @@ public final class Battery {
 
         public Battery build() {
             int n = graph.cells();
-            requireCells(n, isComplete(graph) && (leakageGraph == null || isComplete(leakageGraph)));
+            requireCells(n, (isComplete(graph) && (leakageGraph == null || isComplete(leakageGraph)))
+                    || (isStar(graph) && (leakageGraph == null || isStar(leakageGraph))));
             if (leakageGraph != null && leakageGraph.cells() != n) {
                 throw new InvalidParameterException("edges", "leakage graph has " + leakageGraph.cells() + " cells, expected " + n);
             }
@@ -253,12 +255,50 @@ public final class Battery {
         return isComplete(graph) && isComplete(leakageGraph);
     }
 
-    /** Refuses a cell count beyond the register's limit, or beyond the complete graph's for complete graphs. */
-    public static void requireCells(int n, boolean complete) {
-        if (n < 1 || n > (complete ? MAX_SYMMETRIC_CELLS : MAX_CELLS)) {
+    /**
+     * Refuses a cell count beyond the register's limit, or beyond {@link #MAX_SYMMETRIC_CELLS} for the
+     * complete graph and the star ({@code permutationGraph}).
+     */
+    public static void requireCells(int n, boolean permutationGraph) {
+        if (n < 1 || n > (permutationGraph ? MAX_SYMMETRIC_CELLS : MAX_CELLS)) {
             throw new InvalidParameterException("cells", "must be in 1.." + MAX_CELLS + " (1.." + MAX_SYMMETRIC_CELLS
-                    + " on the complete graph, --graph symmetric), got " + n);
+                    + " on the complete graph and the star, --graph symmetric or central), got " + n);
         }
+    }
+
+    /**
+     * Whether both graphs are the star with hub 0 (and at least 2 cells): a state invariant under
+     * every permutation of the leaves stays so, and {@link #starGenerator()} integrates it without
+     * the register.
+     */
+    public boolean leafPermutationInvariant() {
+        return cells() >= 2 && isStar(graph) && isStar(leakageGraph);
+    }
+
+    private static boolean isStar(Graph g) {
+        double[][] a = g.adjacency();
+        for (int i = 0; i < a.length; i++) {
+            for (int j = i + 1; j < a.length; j++) {
+                if (a[i][j] != (i == 0 ? 1 : 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The generator on hub ⊗ permutation-invariant leaves ({@link StarGenerator}): emission (n̄+1)·G and
+     * absorption n̄·G with G's diagonal g_d and hub–leaf entry g_o.
+     */
+    public StarGenerator starGenerator() {
+        if (!leafPermutationInvariant()) {
+            throw new IllegalStateException("the star generator needs the star, got " + graph.name());
+        }
+        double[][] g = effectiveDecay();
+        double diagonal = g[0][0], off = g[0][1];
+        return new StarGenerator(cells(), coupling, (nbar + 1) * diagonal, (nbar + 1) * off, nbar * diagonal, nbar * off,
+                effectiveDephasing());
     }
 
     private static boolean isComplete(Graph g) {

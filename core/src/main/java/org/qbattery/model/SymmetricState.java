@@ -3,6 +3,7 @@ package org.qbattery.model;
 import java.util.Locale;
 import org.qbattery.kernel.CountOrbits;
 import org.qbattery.kernel.DickeBlocks;
+import org.qbattery.kernel.StarGenerator;
 
 /**
  * A built-in initial state ({@link InitialState}) that every cell permutation leaves invariant, in the
@@ -112,13 +113,95 @@ public record SymmetricState(double[] dicke, double[] orbits) {
         double[] y = new double[layout.length()];
         y[2 * layout.index(0, excited, excited)] = 1;
         double[] u = new double[orbits.length()];
-        // ρ_xy = 1/C(N,K) for every x, y with K excited cells: types (a, K−a, K−a, N−2K+a).
-        for (int a = Math.max(0, 2 * excited - n); a <= excited; a++) {
-            int b = excited - a, d = n - 2 * excited + a;
-            double logMult = logFactorial(n) - logFactorial(a) - 2 * logFactorial(b) - logFactorial(d);
-            u[2 * orbits.index(a, b, b)] = Math.exp(logMult - logBinomial(n, excited));
-        }
+        dickeOrbits(orbits, excited, excited, 1, u, 0);
         return new SymmetricState(y, u);
+    }
+
+    /**
+     * The state named by {@code spec} on the star of {@code g} (hub = cell 0, M leaves), in
+     * {@link StarGenerator}'s layout: X^{ab} with ρ = Σ |a⟩⟨b|_hub ⊗ X^{ab}. Product states are
+     * ρ1(a, b)·(the leaves' product); ghz and dicke:K split at the hub: |D^N_K⟩ = √((N−K)/N) |g⟩|D^M_K⟩ +
+     * √(K/N) |e⟩|D^M_{K−1}⟩.
+     */
+    public static double[] star(String spec, StarGenerator g) {
+        if (!covers(spec)) {
+            throw new InvalidParameterException("state", "a state from a file needs the 2^N register (at most "
+                    + Battery.MAX_CELLS + " cells); beyond that the star takes the built-in states "
+                    + InitialState.ALLOWED.replace(", file:PATH", ""));
+        }
+        DickeBlocks layout = g.layout();
+        CountOrbits orbits = g.orbits();
+        int m = layout.cells(), n = m + 1;
+        InitialState.Named named = InitialState.name(spec, n);
+        double[] y = new double[g.length()];
+        double[] hub;
+        switch (named.kind()) {
+            case "charged", "quantum", "bloch" -> {
+                double theta = named.kind().equals("charged") ? 0 : named.kind().equals("quantum") ? Math.PI / 2 : named.theta();
+                double phi = named.kind().equals("bloch") ? named.phi() : 0;
+                SymmetricState leaves = bloch(layout, orbits, theta, phi);
+                double ce = Math.cos(theta / 2), sg = Math.sin(theta / 2), gr = Math.cos(phi) * sg, gi = Math.sin(phi) * sg;
+                hub = new double[] {gr * gr + gi * gi, 0, gr * ce, gi * ce, ce * gr, -ce * gi, ce * ce, 0};
+                place(y, g, hub, leaves);
+            }
+            case "classical" -> place(y, g, new double[] {0.25, 0, 0, 0, 0, 0, 0.75, 0}, classical(layout, orbits));
+            case "ghz" -> {
+                int[] level = {0, m};
+                for (int a = 0; a < 2; a++) {
+                    for (int b = 0; b < 2; b++) {
+                        y[g.dickeAt(a, b) + 2 * layout.index(0, level[a], level[b])] = 0.5;
+                        // every leaf in class (a, b): 11 → index(M, 0, 0), 10 → (0, M, 0), 01 → (0, 0, M), 00 → (0, 0, 0)
+                        int i = orbits.index(a * b * m, a * (1 - b) * m, (1 - a) * b * m);
+                        y[g.orbitsAt(a, b) + 2 * i] = 0.5;
+                    }
+                }
+            }
+            case "dicke" -> {
+                int k = named.excited();
+                double[] amp = {k <= m ? Math.sqrt((double) (n - k) / n) : 0, k >= 1 ? Math.sqrt((double) k / n) : 0};
+                int[] level = {k, k - 1};
+                for (int a = 0; a < 2; a++) {
+                    for (int b = 0; b < 2; b++) {
+                        double w = amp[a] * amp[b];
+                        if (w == 0) {
+                            continue;
+                        }
+                        y[g.dickeAt(a, b) + 2 * layout.index(0, level[a], level[b])] = w;
+                        dickeOrbits(orbits, level[a], level[b], w, y, g.orbitsAt(a, b));
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(named.kind());
+        }
+        return y;
+    }
+
+    /** X^{ab} = ρ1(a, b)·leaves for a product state (ρ1 = {gg, ge, eg, ee} complex). */
+    private static void place(double[] y, StarGenerator g, double[] hub, SymmetricState leaves) {
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                double hr = hub[2 * (2 * a + b)], hi = hub[2 * (2 * a + b) + 1];
+                scaleInto(leaves.dicke(), hr, hi, y, g.dickeAt(a, b));
+                scaleInto(leaves.orbits(), hr, hi, y, g.orbitsAt(a, b));
+            }
+        }
+    }
+
+    private static void scaleInto(double[] x, double cr, double ci, double[] y, int at) {
+        for (int i = 0; i < x.length; i += 2) {
+            y[at + i] = cr * x[i] - ci * x[i + 1];
+            y[at + i + 1] = cr * x[i + 1] + ci * x[i];
+        }
+    }
+
+    /** w·|D_k⟩⟨D_k'| in count-orbit weights: ρ_xy = w/√(C(M,k) C(M,k')) for |x| = k, |y| = k'. */
+    private static void dickeOrbits(CountOrbits orbits, int k, int kk, double w, double[] y, int at) {
+        int m = orbits.cells();
+        for (int a = Math.max(0, k + kk - m); a <= Math.min(k, kk); a++) {
+            int b = k - a, c = kk - a, d = m - a - b - c;
+            double logMult = logFactorial(m) - logFactorial(a) - logFactorial(b) - logFactorial(c) - logFactorial(d);
+            y[at + 2 * orbits.index(a, b, c)] = w * Math.exp(logMult - 0.5 * (logBinomial(m, k) + logBinomial(m, kk)));
+        }
     }
 
     private static double logFactorial(int k) {

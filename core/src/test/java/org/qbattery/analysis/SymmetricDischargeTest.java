@@ -34,10 +34,10 @@ class SymmetricDischargeTest {
      * qubits: the passive state of ρ1^⊗N is the product of passive ones), the l1-coherence is
      * ((1 + 2|ρeg|)^N − 1)/(2^N − 1), purity p1^N, entropy N·S1, concurrence 0.
      */
-    @ParameterizedTest(name = "N = {0}, n̄ = {1}, γφ = {2}")
-    @CsvSource({"40, 0, 0", "40, 0.2, 0.3", "15, 0.1, 0"})
-    void independentCellsFollowTheOneCellClosedForms(int n, double nbar, double dephasing) {
-        Battery b = Battery.builder(Graph.complete(n)).nbar(nbar).dephasing(dephasing).build();
+    @ParameterizedTest(name = "{3}, N = {0}, n̄ = {1}, γφ = {2}")
+    @CsvSource({"40, 0, 0, symmetric", "40, 0.2, 0.3, symmetric", "15, 0.1, 0, symmetric", "40, 0.2, 0.3, central", "15, 0.1, 0, central"})
+    void independentCellsFollowTheOneCellClosedForms(int n, double nbar, double dephasing, String graph) {
+        Battery b = Battery.builder(Graph.named(graph, n, null)).nbar(nbar).dephasing(dephasing).build();
         DischargeResult r = SelfDischarge.of(b).state("quantum").grid(2, 0.25).run();
         assertThat(r.onDickeBlocks()).isTrue();
         double rate = 2 * nbar + 1, inf = nbar / rate;
@@ -93,6 +93,35 @@ class SymmetricDischargeTest {
         DischargeResult quantum = SelfDischarge.of(b).state("quantum").grid(40, 5).run();
         double[] uq = quantum.energy();
         assertThat(uq[uq.length - 1]).isLessThan(1e-10);
+    }
+
+    /**
+     * The star from the W state with local decay only (Γ_icl = 0): one excitation shared by the hub and
+     * the leaves' symmetric mode |S⟩ = Σ_l|l⟩/√M, which exchange it at g = J√M while it decays at Γ:
+     * (c_0, c_S)(0) = (1, √M)/√N, c_0(t) = c_0(0) cos gt − i c_S(0) sin gt, c_S(t) = c_S(0) cos gt − i c_0(0) sin gt,
+     * and ρ(t) = e^{−Γt}|ψ(t)⟩⟨ψ(t)| + (1 − e^{−Γt})|0⟩⟨0|. So U = e^{−Γt}, E = max(0, 2U − 1) (dies at ln 2 with
+     * the energy's half-life), and each hub–leaf pair has concurrence 2e^{−Γt}|c_0||c_S|/√M.
+     */
+    @Test
+    void starSharesOneExcitationBetweenHubAndLeaves() {
+        int n = 40, m = n - 1;
+        double coupling = 0.3, g = coupling * Math.sqrt(m);
+        Battery b = Battery.builder(Graph.star(n)).coupling(coupling).build();
+        DischargeResult r = SelfDischarge.of(b).state("w").grid(2, 0.1).run();
+        assertThat(r.onDickeBlocks()).isTrue();
+        for (int k = 0; k < r.times().length; k++) {
+            double t = r.times()[k], decay = Math.exp(-t);
+            double c0r = Math.cos(g * t) / Math.sqrt(n), c0i = -Math.sqrt((double) m / n) * Math.sin(g * t);
+            double csr = Math.sqrt((double) m / n) * Math.cos(g * t), csi = -Math.sin(g * t) / Math.sqrt(n);
+            double[] row = r.series()[k];
+            String at = " at t = " + t;
+            close(row[0], decay, "energy" + at);
+            close(row[1], Math.max(0, 2 * decay - 1), "ergotropy" + at);
+            close(row[3], 2 * decay * Math.hypot(c0r, c0i) * Math.hypot(csr, csi) / Math.sqrt(m), "concurrence" + at);
+            close(row[11], 1, "trace" + at);
+        }
+        close(r.analysis().ergotropySuddenDeath(), Math.log(2), "sudden death");
+        close(r.analysis().energyHalfLife(), Math.log(2), "energy half-life");
     }
 
     /** Invariants of a generic run at 40 cells: trace 1, ρ ≥ 0, 0 ≤ E ≤ U, E_c ≥ 0, coherence in [0, 1], entropy ≥ 0. */

@@ -165,6 +165,8 @@ class CliTest {
         a.add(Arguments.of("--cells", new String[] {"--graph", "symmetric", "--cells", "129"}));
         a.add(Arguments.of("--cells", new String[] {"--graph", "symmetric", "--cells", "20", "--representation", "register"}));
         a.add(Arguments.of("--representation", new String[] {"--representation", "fock"}));
+        a.add(Arguments.of("--cells", new String[] {"--graph", "central", "--cells", "20", "--representation", "register"}));
+        a.add(Arguments.of("--cells", new String[] {"--graph", "ring", "--cells", "20"}));
         a.add(Arguments.of("--representation", new String[] {"--graph", "linear", "--cells", "4", "--representation", "dicke"}));
         a.add(Arguments.of("--state", new String[] {"--graph", "symmetric", "--cells", "20", "--state", "file:rho.txt"}));
         return a.stream();
@@ -195,15 +197,16 @@ class CliTest {
         assertThat(Files.readString(file)).isEqualTo("x");
     }
 
-    /** The complete graph beyond the register's 14 cells: Dicke blocks, every measure, the representation named in the summary. */
-    @Test
-    void completeGraphBeyondTheRegister(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("c30");
-        Run r = run("simulate", "--cells", "30", "--graph", "symmetric", "--state", "quantum", "--coupling", "2", "--gamma-icl", "0.5",
+    /** The complete graph and the star beyond the register: every measure, the representation named in the summary. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"symmetric, 0.5, Dicke blocks", "central, 0.1, star's hub"})
+    void beyondTheRegister(String graph, String gammaIcl, String representation, @TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("n30");
+        Run r = run("simulate", "--cells", "30", "--graph", graph, "--state", "quantum", "--coupling", "2", "--gamma-icl", gammaIcl,
                 "--t-max", "0.5", "--dt", "0.1", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        String summary = Files.readString(out.resolve("summary.json"));
-        assertThat(summary).contains("\"cells\" : 30").contains("Dicke blocks").contains("no 2^N register");
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"cells\" : 30").contains(representation)
+                .contains("no 2^N register");
         List<String> rows = Files.readAllLines(out.resolve("timeseries.csv")).stream().filter(l -> !l.startsWith("#")).toList();
         assertThat(rows).hasSize(7);
         assertThat(rows.get(1)).startsWith("0,15").doesNotContain("NaN");
