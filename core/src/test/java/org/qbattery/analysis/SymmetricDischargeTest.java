@@ -156,6 +156,23 @@ class SymmetricDischargeTest {
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("1.." + Battery.MAX_SYMMETRIC_CELLS);
     }
 
+    /** A run that cannot fit is refused before anything is allocated, naming the largest N that fits the same budget. */
+    @Test
+    void refusalNamesTheLargestFittingCells() {
+        long budget = 200L << 20;
+        for (boolean star : new boolean[] {false, true}) {
+            assertThat(SymmetricDischarge.estimateBytes(20, "taylor", star)).isLessThan(budget);
+            assertThatThrownBy(() -> SymmetricDischarge.requireMemory(128, "auto", star, budget))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining(star ? "on the star" : "on the complete graph")
+                    .satisfies(ex -> {
+                        int fit = Integer.parseInt(ex.getMessage().replaceAll(".*cells <= (\\d+).*", "$1"));
+                        assertThat(SymmetricDischarge.estimateBytes(fit, "taylor", star)).isLessThanOrEqualTo(budget);
+                        assertThat(SymmetricDischarge.estimateBytes(fit + 1, "taylor", star)).isGreaterThan(budget);
+                    });
+        }
+    }
+
     private static BigInteger binomial(int n, int k) {
         BigInteger c = BigInteger.ONE;
         for (int i = 0; i < k; i++) {
