@@ -21,7 +21,9 @@ import java.util.Arrays;
  *   dρ/dt = −i(H_eff ρ − ρ H_eff†) + Σ_nm E_nm σn⁻ρσm⁺ + Σ_nm A_nm σn⁺ρσm⁻ + (γφ/2) Σ_n (σzⁿρσzⁿ − ρ),
  *   H_eff = Σ_{n≠m} κ σn⁺σm⁻ − (i/2)[E_d N_e + A_d (N − N_e)],  κ = J − (i/2)(E_o + A_o),
  * </pre>
- * with E_nm = E_d on the diagonal and E_o off it (emission), A likewise (absorption).
+ * with E_nm = E_d on the diagonal and E_o off it (emission), A likewise (absorption). On these states
+ * the exchange part of H_eff acts as the diagonal −J J_z² (J² commutes with them), so only the decay
+ * part of κ hops: every coupling between types is real, the diagonal complex.
  */
 public final class CountOrbits implements LinearOdeSystem {
     /** Cell classes by their (x, y) bits: 11, 10, 01, 00. */
@@ -31,7 +33,8 @@ public final class CountOrbits implements LinearOdeSystem {
     private final int[] typeIndex; // (a, b, c) → index, d = N − a − b − c
     private final int[][] types;   // index → {a, b, c, d}
     private final int[] rowStart, column;
-    private final double[] coefRe, coefIm;
+    /** The diagonal (complex: decay and the exchange's phase) and the real couplings to other types. */
+    private final double[] diagRe, diagIm, coefficient;
     private final double[] logFactorial;
     /** ln mult(t) of every type. */
     private final double[] logMult;
@@ -73,10 +76,15 @@ public final class CountOrbits implements LinearOdeSystem {
             int[] t = types[i];
             logMult[i] = logFactorial[cells] - logFactorial[t[0]] - logFactorial[t[1]] - logFactorial[t[2]] - logFactorial[t[3]];
         }
-        double kappaRe = exchange, kappaIm = -0.5 * (emissionOff + absorptionOff);
+        // The exchange acts on these states as the one-axis twist −J J_z²: H = J(J² − J_z² + J_z − N_e), and J²
+        // (a sum of swaps) commutes with every permutation-invariant ρ while J_z − N_e = −N/2. So it is
+        // diagonal here, and what hops is the effective Hamiltonian's decay part alone (real coefficients).
+        double kappaIm = -0.5 * (emissionOff + absorptionOff);
         rowStart = new int[count + 1];
+        diagRe = new double[count];
+        diagIm = new double[count];
         int[] col = new int[40 * count];
-        double[] re = new double[40 * count], im = new double[40 * count];
+        double[] re = new double[40 * count];
         int nnz = 0;
         double[] accRe = new double[count], accIm = new double[count];
         int[] touched = new int[128];
@@ -90,22 +98,23 @@ public final class CountOrbits implements LinearOdeSystem {
             // Diagonal: the no-jump decay of both sides and dephasing of every cell with x ≠ y.
             double diag = -0.5 * (emissionDiagonal * (wx + wy) + absorptionDiagonal * (2 * cells - wx - wy))
                     - dephasing * (t[1] + t[2]);
-            nt = accumulate(accRe, accIm, touched, nt, r, diag, 0);
+            double zx = wx - 0.5 * cells, zy = wy - 0.5 * cells;
+            nt = accumulate(accRe, accIm, touched, nt, r, diag, exchange * (zx * zx - zy * zy)); // −i[−J J_z², ρ]
             for (int p = 0; p < 4; p++) {
                 for (int q = 0; q < 4; q++) {
                     long pairs = (long) t[p] * (p == q ? t[q] - 1 : t[q]);
                     if (pairs <= 0) {
                         continue;
                     }
-                    // H_eff ρ: cell p (x = 1) hands its excitation to cell q (x = 0): −iκ ρ_{x'y}.
-                    if (X_BIT[p] == 1 && X_BIT[q] == 0) {
+                    // H_eff ρ (decay part): cell p (x = 1) hands its excitation to cell q (x = 0): −iκ ρ_{x'y}.
+                    if (kappaIm != 0 && X_BIT[p] == 1 && X_BIT[q] == 0) {
                         int s = source(t, p, flipX(p), q, flipX(q));
-                        nt = accumulate(accRe, accIm, touched, nt, s, pairs * kappaIm, -pairs * kappaRe);
+                        nt = accumulate(accRe, accIm, touched, nt, s, pairs * kappaIm, 0);
                     }
                     // −ρ H_eff†: the same on y with conj(κ): +i·conj(κ) ρ_{xy'}.
-                    if (Y_BIT[p] == 1 && Y_BIT[q] == 0) {
+                    if (kappaIm != 0 && Y_BIT[p] == 1 && Y_BIT[q] == 0) {
                         int s = source(t, p, flipY(p), q, flipY(q));
-                        nt = accumulate(accRe, accIm, touched, nt, s, pairs * kappaIm, pairs * kappaRe);
+                        nt = accumulate(accRe, accIm, touched, nt, s, pairs * kappaIm, 0);
                     }
                     // σn⁻ρσm⁺ (n ≠ m): x_n = 0 and y_m = 0, read from x + n, y + m.
                     if (emissionOff != 0 && X_BIT[p] == 0 && Y_BIT[q] == 0) {
@@ -129,12 +138,13 @@ public final class CountOrbits implements LinearOdeSystem {
             rowStart[r] = nnz;
             for (int i = 0; i < nt; i++) {
                 int s = touched[i];
-                if (accRe[s] != 0 || accIm[s] != 0) {
+                if (s == r) {
+                    diagRe[r] = accRe[s];
+                    diagIm[r] = accIm[s];
+                } else if (accRe[s] != 0) {
                     // For the weights u = mult·v: du_r = Σ M_rs (mult_r / mult_s) u_s.
-                    double ratio = s == r ? 1 : Math.exp(logMult[r] - logMult[s]);
                     col[nnz] = s;
-                    re[nnz] = accRe[s] * ratio;
-                    im[nnz++] = accIm[s] * ratio;
+                    re[nnz++] = accRe[s] * Math.exp(logMult[r] - logMult[s]);
                 }
                 accRe[s] = 0;
                 accIm[s] = 0;
@@ -142,8 +152,7 @@ public final class CountOrbits implements LinearOdeSystem {
         }
         rowStart[count] = nnz;
         column = Arrays.copyOf(col, nnz);
-        coefRe = Arrays.copyOf(re, nnz);
-        coefIm = Arrays.copyOf(im, nnz);
+        coefficient = Arrays.copyOf(re, nnz);
         listedIn = null;
     }
 
@@ -210,24 +219,33 @@ public final class CountOrbits implements LinearOdeSystem {
 
     /** The derivative of the weights stored from double {@code at} on in {@code y}, into the same place of {@code out}. */
     void derivativeAt(double[] y, double[] out, int at) {
-        Parallel.forRange(types.length, 20L, (from, to) -> rows(y, out, at, from, to));
+        Parallel.forRange(types.length, 20L, (from, to) -> rows(y, out, at, from, to, null));
     }
 
-    /** Rows {@code [from, to)} of the derivative (weights stored from double {@code at} on). */
-    void rows(double[] y, double[] out, int at, int from, int to) {
+    /**
+     * Rows {@code [from, to)} of the derivative (weights stored from double {@code at} on); with weights
+     * {@code w}, returns Σ (out_i·w_i)² over the doubles written (else 0).
+     */
+    double rows(double[] y, double[] out, int at, int from, int to, double[] w) {
+        double squares = 0;
         {
             for (int r = from; r < to; r++) {
-                double ar = 0, ai = 0;
+                double yr = y[at + 2 * r], yi = y[at + 2 * r + 1];
+                double ar = diagRe[r] * yr - diagIm[r] * yi, ai = diagRe[r] * yi + diagIm[r] * yr;
                 for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
                     int c = at + 2 * column[e];
-                    double yr = y[c], yi = y[c + 1];
-                    ar += coefRe[e] * yr - coefIm[e] * yi;
-                    ai += coefRe[e] * yi + coefIm[e] * yr;
+                    ar += coefficient[e] * y[c];
+                    ai += coefficient[e] * y[c + 1];
                 }
                 out[at + 2 * r] = ar;
                 out[at + 2 * r + 1] = ai;
+                if (w != null) {
+                    double sr = ar * w[at + 2 * r], si = ai * w[at + 2 * r + 1];
+                    squares += sr * sr + si * si;
+                }
             }
         }
+        return squares;
     }
 
     /**

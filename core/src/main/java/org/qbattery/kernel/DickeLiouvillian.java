@@ -115,11 +115,15 @@ public final class DickeLiouvillian implements LinearOdeSystem {
     void derivativeAt(double[] y, double[] out, int at) {
         final int rows = diagRe.length;
         // Rows are independent: from ~20 cells on (over 10⁴ rows) the cores share them.
-        Parallel.forRange(rows, 12L, (from, to) -> rows(y, out, at, from, to));
+        Parallel.forRange(rows, 12L, (from, to) -> rows(y, out, at, from, to, null));
     }
 
-    /** Rows {@code [from, to)} of the derivative (elements of the blocks stored from double {@code at} on). */
-    void rows(double[] y, double[] out, int at, int from, int to) {
+    /**
+     * Rows {@code [from, to)} of the derivative (elements of the blocks stored from double {@code at} on);
+     * with weights {@code w}, returns Σ (out_i·w_i)² over the doubles written (else 0).
+     */
+    double rows(double[] y, double[] out, int at, int from, int to, double[] w) {
+        double squares = 0;
         for (int r = from; r < to; r++) {
             double yr = y[at + 2 * r], yi = y[at + 2 * r + 1];
             double ar = diagRe[r] * yr - diagIm[r] * yi;
@@ -131,7 +135,12 @@ public final class DickeLiouvillian implements LinearOdeSystem {
             }
             out[at + 2 * r] = ar;
             out[at + 2 * r + 1] = ai;
+            if (w != null) {
+                double sr = ar * w[at + 2 * r], si = ai * w[at + 2 * r + 1];
+                squares += sr * sr + si * si;
+            }
         }
+        return squares;
     }
 
     /**

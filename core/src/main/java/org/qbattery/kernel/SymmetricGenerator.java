@@ -48,14 +48,28 @@ public final class SymmetricGenerator implements LinearOdeSystem {
     @Override
     public void derivative(double t, double[] y, double[] dydt) {
         // One hand-off to the cores for both forms' rows (two would double the fork-join overhead).
-        final int first = dicke.rowCount(), all = first + orbits.types(), at = dicke.layout().length();
-        Parallel.forRange(all, 16L, (from, to) -> {
-            if (from < first) {
-                dicke.rows(y, dydt, 0, from, Math.min(to, first));
-            }
-            if (to > first) {
-                orbits.rows(y, dydt, at, Math.max(from, first) - first, to - first);
-            }
-        });
+        final int first = dicke.rowCount(), all = first + orbits.types();
+        Parallel.forRange(all, 16L, (from, to) -> rows(y, dydt, null, from, to, first));
+    }
+
+    /**
+     * The Taylor propagator's norm summed while each row is written (a second pass over out was 11% of
+     * a 50-cell run), in fixed blocks so that the sum does not depend on the thread count.
+     */
+    @Override
+    public double derivativeWeightedSquares(double[] y, double[] out, double[] w) {
+        final int first = dicke.rowCount(), all = first + orbits.types();
+        return Parallel.sumInBlocks(all, 4096, 16L * 4096, (from, to) -> rows(y, out, w, from, to, first));
+    }
+
+    private double rows(double[] y, double[] out, double[] w, int from, int to, int first) {
+        double s = 0;
+        if (from < first) {
+            s += dicke.rows(y, out, 0, from, Math.min(to, first), w);
+        }
+        if (to > first) {
+            s += orbits.rows(y, out, dicke.layout().length(), Math.max(from, first) - first, to - first, w);
+        }
+        return s;
     }
 }
