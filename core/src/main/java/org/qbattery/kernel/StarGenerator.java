@@ -49,6 +49,7 @@ public final class StarGenerator implements LinearOdeSystem {
         this.absorptionDiagonal = absorptionDiagonal;
         this.absorptionOff = absorptionOff;
         this.dephasing = dephasing;
+        planHubTerms();
     }
 
     /** The leaves' Dicke layout (M = N − 1 cells). */
@@ -76,88 +77,135 @@ public final class StarGenerator implements LinearOdeSystem {
         return 4 * (layout.length() + leafOrbits.length());
     }
 
-    @Override
-    public void derivative(double t, double[] y, double[] out) {
-        for (int a = 0; a < 2; a++) {
-            for (int b = 0; b < 2; b++) {
-                leafDicke.derivativeAt(y, out, dickeAt(a, b));
-                leafOrbits.derivativeAt(y, out, orbitsAt(a, b));
-            }
-        }
-        addHubTerms(y, out, true);
-        addHubTerms(y, out, false);
+    /** A hub term feeding one part: coefficient·op(X^{sa,sb}), op a ladder index or −1 (identity). */
+    private record Term(int op, int source, double cr, double ci) {
     }
 
-    /** Everything that involves the hub, added onto the leaves' own derivative, in one of the two forms. */
-    private void addHubTerms(double[] y, double[] out, boolean dicke) {
+    /** The hub terms feeding each part ab = 2a + b. */
+    private final java.util.List<java.util.List<Term>> feeding = new java.util.ArrayList<>();
+    /** Block, row and column of every leaf Dicke element (the rows a chunk of the derivative covers). */
+    private int[] elementBlock, elementRow, elementColumn;
+
+    private void planHubTerms() {
+        for (int ab = 0; ab < 4; ab++) {
+            feeding.add(new java.util.ArrayList<>());
+        }
         for (int a = 0; a < 2; a++) {
             for (int b = 0; b < 2; b++) {
                 // Hub decay, absorption and dephasing act on the labels alone.
                 double loss = -0.5 * (emissionDiagonal * (a + b) + absorptionDiagonal * (2 - a - b)) - (a != b ? dephasing : 0);
-                add(y, out, dicke, -1, a, b, a, b, loss, 0);
+                term(-1, a, b, a, b, loss, 0);
             }
         }
-        add(y, out, dicke, -1, 1, 1, 0, 0, emissionDiagonal, 0);   // σ0⁻ρσ0⁺
-        add(y, out, dicke, -1, 0, 0, 1, 1, absorptionDiagonal, 0); // σ0⁺ρσ0⁻
+        term(-1, 1, 1, 0, 0, emissionDiagonal, 0);   // σ0⁻ρσ0⁺
+        term(-1, 0, 0, 1, 1, absorptionDiagonal, 0); // σ0⁺ρσ0⁻
         // −iκ on H_eff ρ, +i·conj(κ) on ρ H_eff†.
         double hr = kappaIm, hi = -kappaRe, kr = kappaIm, ki = kappaRe;
         for (int c = 0; c < 2; c++) {
-            add(y, out, dicke, L_LOWER, 0, c, 1, c, hr, hi);      // σ0⁺L⁻ρ: (0,c) → (1,c)
-            add(y, out, dicke, L_RAISE, 1, c, 0, c, hr, hi);      // σ0⁻L⁺ρ: (1,c) → (0,c)
-            add(y, out, dicke, R_RAISE, c, 0, c, 1, kr, ki);      // ρσ0⁻L⁺: (c,0) → (c,1)
-            add(y, out, dicke, R_LOWER, c, 1, c, 0, kr, ki);      // ρσ0⁺L⁻: (c,1) → (c,0)
-            add(y, out, dicke, R_RAISE, 1, c, 0, c, emissionOff, 0);   // σ0⁻ρL⁺
-            add(y, out, dicke, L_LOWER, c, 1, c, 0, emissionOff, 0);   // L⁻ρσ0⁺
-            add(y, out, dicke, R_LOWER, 0, c, 1, c, absorptionOff, 0); // σ0⁺ρL⁻
-            add(y, out, dicke, L_RAISE, c, 0, c, 1, absorptionOff, 0); // L⁺ρσ0⁻
+            term(L_LOWER, 0, c, 1, c, hr, hi);      // σ0⁺L⁻ρ: (0,c) → (1,c)
+            term(L_RAISE, 1, c, 0, c, hr, hi);      // σ0⁻L⁺ρ: (1,c) → (0,c)
+            term(R_RAISE, c, 0, c, 1, kr, ki);      // ρσ0⁻L⁺: (c,0) → (c,1)
+            term(R_LOWER, c, 1, c, 0, kr, ki);      // ρσ0⁺L⁻: (c,1) → (c,0)
+            term(R_RAISE, 1, c, 0, c, emissionOff, 0);   // σ0⁻ρL⁺
+            term(L_LOWER, c, 1, c, 0, emissionOff, 0);   // L⁻ρσ0⁺
+            term(R_LOWER, 0, c, 1, c, absorptionOff, 0); // σ0⁺ρL⁻
+            term(L_RAISE, c, 0, c, 1, absorptionOff, 0); // L⁺ρσ0⁻
+        }
+        int e = layout.elements();
+        elementBlock = new int[e];
+        elementRow = new int[e];
+        elementColumn = new int[e];
+        for (int p = 0; p < layout.blocks(); p++) {
+            for (int k = 0; k < layout.size(p); k++) {
+                for (int kk = 0; kk < layout.size(p); kk++) {
+                    int i = layout.index(p, k, kk);
+                    elementBlock[i] = p;
+                    elementRow[i] = k;
+                    elementColumn[i] = kk;
+                }
+            }
         }
     }
 
+    private void term(int op, int sa, int sb, int ta, int tb, double cr, double ci) {
+        if (cr != 0 || ci != 0) {
+            feeding.get(2 * ta + tb).add(new Term(op, 2 * sa + sb, cr, ci));
+        }
+    }
+
+    @Override
+    public void derivative(double t, double[] y, double[] out) {
+        final int total = 4 * (layout.elements() + leafOrbits.types());
+        Parallel.forRange(total, 40L, (from, to) -> chunk(y, out, null, from, to));
+    }
+
+    /** The norm summed while the rows are written, in fixed blocks (independent of the thread count). */
+    @Override
+    public double derivativeWeightedSquares(double[] y, double[] out, double[] w) {
+        final int total = 4 * (layout.elements() + leafOrbits.types());
+        return Parallel.sumInBlocks(total, 2048, 40L * 2048, (from, to) -> chunk(y, out, w, from, to));
+    }
+
     /**
-     * out^{ta,tb} += (cr + i·ci)·op(X^{sa,sb}), op a ladder ({@code L_LOWER} …) or the identity (−1), in
-     * the Dicke or the count-orbit part.
+     * Rows [from, to) of the index space (part ab's Dicke elements, for ab = 0…3, then part ab's
+     * count-orbit types): each part's leaf-local derivative, then every hub term feeding that part, row
+     * by row range, so that chunks never write the same rows; with {@code w}, Σ (out_i·w_i)² of them.
      */
-    private void add(double[] y, double[] out, boolean dicke, int op, int sa, int sb, int ta, int tb, double cr, double ci) {
-        if (cr == 0 && ci == 0) {
-            return;
-        }
-        if (!dicke) {
-            int from = orbitsAt(sa, sb), at = orbitsAt(ta, tb);
-            if (op < 0) {
-                axpy(y, from, out, at, leafOrbits.length() / 2, cr, ci);
+    private double chunk(double[] y, double[] out, double[] w, int from, int to) {
+        final int dRows = layout.elements(), oRows = leafOrbits.types();
+        double squares = 0;
+        for (int i = from; i < to; ) {
+            boolean dicke = i < 4 * dRows;
+            int rows = dicke ? dRows : oRows, j = dicke ? i : i - 4 * dRows;
+            int ab = j / rows, r0 = j % rows, r1 = Math.min(rows, r0 + (to - i));
+            int at = dicke ? dickeAt(ab >> 1, ab & 1) : orbitsAt(ab >> 1, ab & 1);
+            if (dicke) {
+                leafDicke.rows(y, out, at, r0, r1, null);
             } else {
-                orbitLadder[op].addTo(y, from, out, at, cr, ci, 0, leafOrbits.types());
+                leafOrbits.rows(y, out, at, r0, r1, null);
             }
-            return;
-        }
-        int from = dickeAt(sa, sb), at = dickeAt(ta, tb);
-        if (op < 0) {
-            axpy(y, from, out, at, layout.elements(), cr, ci);
-            return;
-        }
-        for (int p = 0; p < layout.blocks(); p++) {
-            int s = layout.size(p);
-            double twoJ = s - 1;
-            for (int k = 0; k < s; k++) {
-                for (int kk = 0; kk < s; kk++) {
-                    // Source element and ladder coefficient c(k) = √(k(2j − k + 1)) of L⁻|k⟩ = c(k)|k−1⟩.
-                    int sk = k, skk = kk;
-                    double f;
-                    switch (op) {
-                        case L_LOWER -> { sk = k + 1; f = sk < s ? Math.sqrt(sk * (twoJ - sk + 1)) : 0; }
-                        case L_RAISE -> { sk = k - 1; f = k > 0 ? Math.sqrt(k * (twoJ - k + 1)) : 0; }
-                        case R_LOWER -> { skk = kk - 1; f = kk > 0 ? Math.sqrt(kk * (twoJ - kk + 1)) : 0; }
-                        default -> { skk = kk + 1; f = skk < s ? Math.sqrt(skk * (twoJ - skk + 1)) : 0; }
-                    }
-                    if (f == 0) {
-                        continue;
-                    }
-                    int src = from + 2 * layout.index(p, sk, skk), dst = at + 2 * layout.index(p, k, kk);
-                    double xr = f * y[src], xi = f * y[src + 1];
-                    out[dst] += cr * xr - ci * xi;
-                    out[dst + 1] += cr * xi + ci * xr;
+            for (Term term : feeding.get(ab)) {
+                int from2 = dicke ? dickeAt(term.source() >> 1, term.source() & 1) : orbitsAt(term.source() >> 1, term.source() & 1);
+                if (term.op() < 0) {
+                    axpy(y, from2 + 2 * r0, out, at + 2 * r0, r1 - r0, term.cr(), term.ci());
+                } else if (dicke) {
+                    dickeLadder(y, from2, out, at, term, r0, r1);
+                } else {
+                    orbitLadder[term.op()].addTo(y, from2, out, at, term.cr(), term.ci(), r0, r1);
                 }
             }
+            if (w != null) {
+                for (int d = at + 2 * r0, end = at + 2 * r1; d < end; d++) {
+                    double v = out[d] * w[d];
+                    squares += v * v;
+                }
+            }
+            i += r1 - r0;
+        }
+        return squares;
+    }
+
+    /** out[at..] += coefficient·L±(X) (left or right) on the leaf Dicke elements r0…r1−1, X read from {@code from}. */
+    private void dickeLadder(double[] y, int from, double[] out, int at, Term term, int r0, int r1) {
+        for (int e = r0; e < r1; e++) {
+            int p = elementBlock[e], k = elementRow[e], kk = elementColumn[e], s = layout.size(p);
+            double twoJ = s - 1;
+            // Source element and ladder coefficient c(k) = √(k(2j − k + 1)) of L⁻|k⟩ = c(k)|k−1⟩.
+            int sk = k, skk = kk;
+            double f;
+            switch (term.op()) {
+                case L_LOWER -> { sk = k + 1; f = sk < s ? Math.sqrt(sk * (twoJ - sk + 1)) : 0; }
+                case L_RAISE -> { sk = k - 1; f = k > 0 ? Math.sqrt(k * (twoJ - k + 1)) : 0; }
+                case R_LOWER -> { skk = kk - 1; f = kk > 0 ? Math.sqrt(kk * (twoJ - kk + 1)) : 0; }
+                default -> { skk = kk + 1; f = skk < s ? Math.sqrt(skk * (twoJ - skk + 1)) : 0; }
+            }
+            if (f == 0) {
+                continue;
+            }
+            int src = from + 2 * layout.index(p, sk, skk), dst = at + 2 * e;
+            double xr = f * y[src], xi = f * y[src + 1];
+            out[dst] += term.cr() * xr - term.ci() * xi;
+            out[dst + 1] += term.cr() * xi + term.ci() * xr;
         }
     }
 
