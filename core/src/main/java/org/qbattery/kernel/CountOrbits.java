@@ -32,9 +32,7 @@ public final class CountOrbits implements LinearOdeSystem {
     private final int cells;
     private final int[] typeIndex; // (a, b, c) → index, d = N − a − b − c
     private final int[][] types;   // index → {a, b, c, d}
-    private final int[] rowStart, column;
-    /** The diagonal (complex: decay and the exchange's phase) and the real couplings to other types. */
-    private final double[] diagRe, diagIm, coefficient;
+    private final SparseGenerator map;
     private final double[] logFactorial;
     /** ln mult(t) of every type. */
     private final double[] logMult;
@@ -80,9 +78,9 @@ public final class CountOrbits implements LinearOdeSystem {
         // (a sum of swaps) commutes with every permutation-invariant ρ while J_z − N_e = −N/2. So it is
         // diagonal here, and what hops is the effective Hamiltonian's decay part alone (real coefficients).
         double kappaIm = -0.5 * (emissionOff + absorptionOff);
-        rowStart = new int[count + 1];
-        diagRe = new double[count];
-        diagIm = new double[count];
+        // The diagonal (complex: decay and the exchange's phase) and the real couplings to other types.
+        int[] rowStart = new int[count + 1];
+        double[] diagRe = new double[count], diagIm = new double[count];
         int[] col = new int[40 * count];
         double[] re = new double[40 * count];
         int nnz = 0;
@@ -151,8 +149,7 @@ public final class CountOrbits implements LinearOdeSystem {
             }
         }
         rowStart[count] = nnz;
-        column = Arrays.copyOf(col, nnz);
-        coefficient = Arrays.copyOf(re, nnz);
+        map = new SparseGenerator(diagRe, diagIm, rowStart, Arrays.copyOf(col, nnz), Arrays.copyOf(re, nnz));
         listedIn = null;
     }
 
@@ -227,25 +224,7 @@ public final class CountOrbits implements LinearOdeSystem {
      * {@code w}, returns Σ (out_i·w_i)² over the doubles written (else 0).
      */
     double rows(double[] y, double[] out, int at, int from, int to, double[] w) {
-        double squares = 0;
-        {
-            for (int r = from; r < to; r++) {
-                double yr = y[at + 2 * r], yi = y[at + 2 * r + 1];
-                double ar = diagRe[r] * yr - diagIm[r] * yi, ai = diagRe[r] * yi + diagIm[r] * yr;
-                for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
-                    int c = at + 2 * column[e];
-                    ar += coefficient[e] * y[c];
-                    ai += coefficient[e] * y[c + 1];
-                }
-                out[at + 2 * r] = ar;
-                out[at + 2 * r + 1] = ai;
-                if (w != null) {
-                    double sr = ar * w[at + 2 * r], si = ai * w[at + 2 * r + 1];
-                    squares += sr * sr + si * si;
-                }
-            }
-        }
-        return squares;
+        return map.rows(y, out, at, from, to, w);
     }
 
     /**
@@ -298,9 +277,9 @@ public final class CountOrbits implements LinearOdeSystem {
         return new Ladder(start, Arrays.copyOf(col, nnz), Arrays.copyOf(coef, nnz));
     }
 
-    /** Non-zero coefficients of the generator. */
+    /** Non-zero couplings of the generator between types (besides the diagonal). */
     public int couplings() {
-        return column.length;
+        return map.couplings();
     }
 
     /** tr ρ: the weights of the diagonal types, read from double {@code at} on in {@code y}. */

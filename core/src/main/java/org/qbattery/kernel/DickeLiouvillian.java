@@ -22,9 +22,7 @@ package org.qbattery.kernel;
  */
 public final class DickeLiouvillian implements LinearOdeSystem {
     private final DickeBlocks layout;
-    private final double[] diagRe, diagIm;
-    private final int[] rowStart, column;
-    private final double[] coefficient;
+    private final SparseGenerator map;
 
     /**
      * @param exchange           J, the exchange coupling on every pair
@@ -39,9 +37,8 @@ public final class DickeLiouvillian implements LinearOdeSystem {
         this.layout = layout;
         final int n = layout.cells();
         final int rows = layout.elements();
-        diagRe = new double[rows];
-        diagIm = new double[rows];
-        rowStart = new int[rows + 1];
+        double[] diagRe = new double[rows], diagIm = new double[rows];
+        int[] rowStart = new int[rows + 1];
         int[] col = new int[8 * rows];
         double[] coef = new double[8 * rows];
         int nnz = 0;
@@ -74,8 +71,7 @@ public final class DickeLiouvillian implements LinearOdeSystem {
             }
         }
         rowStart[rows] = nnz;
-        column = java.util.Arrays.copyOf(col, nnz);
-        coefficient = java.util.Arrays.copyOf(coef, nnz);
+        map = new SparseGenerator(diagRe, diagIm, rowStart, java.util.Arrays.copyOf(col, nnz), java.util.Arrays.copyOf(coef, nnz));
     }
 
     /** Appends the coupling to element (p, k, kk) when that element exists and the coefficient is not zero. */
@@ -98,12 +94,12 @@ public final class DickeLiouvillian implements LinearOdeSystem {
 
     /** Rows of the generator: one per complex element. */
     int rowCount() {
-        return diagRe.length;
+        return map.rows();
     }
 
     /** Non-zero couplings between elements (besides the diagonal). */
     public int couplings() {
-        return column.length;
+        return map.couplings();
     }
 
     @Override
@@ -113,7 +109,7 @@ public final class DickeLiouvillian implements LinearOdeSystem {
 
     /** The derivative of the blocks stored from double {@code at} on in {@code y}, into the same place of {@code out}. */
     void derivativeAt(double[] y, double[] out, int at) {
-        final int rows = diagRe.length;
+        final int rows = map.rows();
         // Rows are independent: from ~20 cells on (over 10⁴ rows) the cores share them.
         Parallel.forRange(rows, 12L, (from, to) -> rows(y, out, at, from, to, null));
     }
@@ -123,24 +119,7 @@ public final class DickeLiouvillian implements LinearOdeSystem {
      * with weights {@code w}, returns Σ (out_i·w_i)² over the doubles written (else 0).
      */
     double rows(double[] y, double[] out, int at, int from, int to, double[] w) {
-        double squares = 0;
-        for (int r = from; r < to; r++) {
-            double yr = y[at + 2 * r], yi = y[at + 2 * r + 1];
-            double ar = diagRe[r] * yr - diagIm[r] * yi;
-            double ai = diagRe[r] * yi + diagIm[r] * yr;
-            for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
-                int c = at + 2 * column[e];
-                ar += coefficient[e] * y[c];
-                ai += coefficient[e] * y[c + 1];
-            }
-            out[at + 2 * r] = ar;
-            out[at + 2 * r + 1] = ai;
-            if (w != null) {
-                double sr = ar * w[at + 2 * r], si = ai * w[at + 2 * r + 1];
-                squares += sr * sr + si * si;
-            }
-        }
-        return squares;
+        return map.rows(y, out, at, from, to, w);
     }
 
     /**
