@@ -85,6 +85,8 @@ public final class StarGenerator implements LinearOdeSystem {
     private final java.util.List<java.util.List<Term>> feeding = new java.util.ArrayList<>();
     /** Block, row and column of every leaf Dicke element (the rows a chunk of the derivative covers). */
     private int[] elementBlock, elementRow, elementColumn;
+    /** ladder[p][k] = √(k(2j − k + 1)), the coefficient of L⁻|k⟩ = c(k)|k−1⟩ (and of L⁺|k−1⟩) in block p. */
+    private double[][] ladder;
 
     private void planHubTerms() {
         for (int ab = 0; ab < 4; ab++) {
@@ -110,6 +112,14 @@ public final class StarGenerator implements LinearOdeSystem {
             term(L_LOWER, c, 1, c, 0, emissionOff, 0);   // L⁻ρσ0⁺
             term(R_LOWER, 0, c, 1, c, absorptionOff, 0); // σ0⁺ρL⁻
             term(L_RAISE, c, 0, c, 1, absorptionOff, 0); // L⁺ρσ0⁻
+        }
+        ladder = new double[layout.blocks()][];
+        for (int p = 0; p < layout.blocks(); p++) {
+            int s = layout.size(p);
+            ladder[p] = new double[s + 1];
+            for (int k = 1; k < s; k++) {
+                ladder[p][k] = Math.sqrt(k * (double) (s - k)); // 2j − k + 1 = s − k
+            }
         }
         int e = layout.elements();
         elementBlock = new int[e];
@@ -187,25 +197,22 @@ public final class StarGenerator implements LinearOdeSystem {
 
     /** out[at..] += coefficient·L±(X) (left or right) on the leaf Dicke elements r0…r1−1, X read from {@code from}. */
     private void dickeLadder(double[] y, int from, double[] out, int at, Term term, int r0, int r1) {
+        // Source element (row or column one up or down) and its ladder coefficient c(k) = √(k(2j − k + 1)),
+        // L⁻|k⟩ = c(k)|k−1⟩: the left ladders move the row, the right ones the column.
+        final int op = term.op();
+        final boolean left = op == L_LOWER || op == L_RAISE, up = op == L_LOWER || op == R_RAISE;
+        final double cr = term.cr(), ci = term.ci();
         for (int e = r0; e < r1; e++) {
             int p = elementBlock[e], k = elementRow[e], kk = elementColumn[e], s = layout.size(p);
-            double twoJ = s - 1;
-            // Source element and ladder coefficient c(k) = √(k(2j − k + 1)) of L⁻|k⟩ = c(k)|k−1⟩.
-            int sk = k, skk = kk;
-            double f;
-            switch (term.op()) {
-                case L_LOWER -> { sk = k + 1; f = sk < s ? Math.sqrt(sk * (twoJ - sk + 1)) : 0; }
-                case L_RAISE -> { sk = k - 1; f = k > 0 ? Math.sqrt(k * (twoJ - k + 1)) : 0; }
-                case R_LOWER -> { skk = kk - 1; f = kk > 0 ? Math.sqrt(kk * (twoJ - kk + 1)) : 0; }
-                default -> { skk = kk + 1; f = skk < s ? Math.sqrt(skk * (twoJ - skk + 1)) : 0; }
-            }
-            if (f == 0) {
+            int moved = (left ? k : kk) + (up ? 1 : -1);
+            if (moved < 0 || moved >= s) {
                 continue;
             }
-            int src = from + 2 * layout.index(p, sk, skk), dst = at + 2 * e;
+            double f = ladder[p][up ? moved : moved + 1];
+            int src = from + 2 * layout.index(p, left ? moved : k, left ? kk : moved), dst = at + 2 * e;
             double xr = f * y[src], xi = f * y[src + 1];
-            out[dst] += term.cr() * xr - term.ci() * xi;
-            out[dst + 1] += term.cr() * xi + term.ci() * xr;
+            out[dst] += cr * xr - ci * xi;
+            out[dst + 1] += cr * xi + ci * xr;
         }
     }
 
