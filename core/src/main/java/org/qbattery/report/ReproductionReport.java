@@ -165,6 +165,8 @@ public final class ReproductionReport {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("run", e.getKey());
             x.put("battery", e.getValue().battery().describe());
+            // Which form was integrated (the register, or Dicke blocks for the complete graph and the star).
+            x.put("state_representation", e.getValue().representation());
             x.put("accepted_steps", e.getValue().stats().acceptedSteps());
             x.put("rhs_evaluations", e.getValue().stats().evaluations());
             x.put("wall_seconds", e.getValue().wallSeconds());

@@ -72,6 +72,13 @@ class ReproduceCommandTest {
             }
         }
         assertThat(j.at("/runs/0/wall_seconds").isNumber()).isTrue();
+        // Each run names what it integrated: the complete graph and the star without the register (the
+        // 2-cell chain is both: one edge), the rest on it.
+        j.at("/runs").forEach(x -> {
+            String run = x.get("run").asText(), representation = x.get("state_representation").asText();
+            boolean noRegister = run.contains("/symmetric/") || run.contains("/central/") || run.contains("/linear/2/");
+            assertThat(representation.startsWith("no 2^N register")).as(run + ": " + representation).isEqualTo(noRegister);
+        });
     }
 
     /**
