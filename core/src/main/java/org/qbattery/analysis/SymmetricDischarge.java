@@ -139,7 +139,7 @@ final class SymmetricDischarge {
         Observables first = measure.apply(y);
         rows[0] = first.values();
         // The passivity gap is defined exactly when ρ has no coherence between excitation sectors.
-        final double gapAtStart = form.measure(y, true, false, false).passivityGap();
+        final double gapAtStart = first.passivityGap();
         final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2, !Double.isNaN(gapAtStart),
                 () -> gapAtStart >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances),
                 (r, p, o) -> o.ergotropy(), (r, p, o) -> o.energy(), (r, p, o) -> o.passivityGap(),
@@ -170,8 +170,7 @@ final class SymmetricDischarge {
                 step.interpolate(t, sample);
                 // A step end is measured only for what the open events read (at 50 cells most steps end
                 // between output times, and the spectra and the coherence are most of a measurement).
-                Observables o = output ? measure.apply(sample) : form.measure(sample,
-                        spectral && open.stream().anyMatch(e -> e != set.halfU && e != set.entanglement),
+                Observables o = output ? measure.apply(sample) : form.measure(sample, spectral && open.contains(set.halfE),
                         pairwise && open.contains(set.entanglement), false);
                 if (output) {
                     rows[next[0]++] = o.values();
@@ -181,7 +180,8 @@ final class SymmetricDischarge {
                     double g = e.g.value(null, null, o);
                     if (e.crosses(g)) {
                         final double[] buffer = new double[y.length];
-                        final boolean spectra = e == set.halfE || e == set.death, pairs = e == set.entanglement;
+                        // The passivity gap needs no spectra here (sector diagonals): only the ergotropy does.
+                        final boolean spectra = e == set.halfE, pairs = e == set.entanglement;
                         java.util.function.DoubleUnaryOperator f = s -> {
                             step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), s)), buffer);
                             return e.g.value(null, null, form.measure(buffer, spectra, pairs, false));

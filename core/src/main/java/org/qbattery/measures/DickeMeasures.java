@@ -95,9 +95,10 @@ public final class DickeMeasures {
                 }
             }
             sp = Spectral.of(values, weights, binomial, energy);
-            if (sectorDiagonal) {
-                gap = passivityGap(y, layout);
-            }
+        }
+        if (sectorDiagonal) {
+            // From the diagonal alone, so also without the spectra (the sudden-death event reads it).
+            gap = passivityGap(y, layout);
         }
         for (int p = 0; p < layout.blocks(); p++) {
             int s = layout.size(p);

@@ -19,7 +19,8 @@ import org.qbattery.kernel.PackedLindbladian;
  * @param purity              tr ρ²
  * @param trace               tr ρ (1 up to integration error)
  * @param minEigenvalue       smallest eigenvalue of ρ (≥ 0 up to integration error)
- * @param passivityGap        {@link Passivity} gap when ρ commutes with H0 and spectra were computed, else NaN
+ * @param passivityGap        {@link Passivity} gap when ρ commutes with H0 and spectra were computed (without the register:
+ *                            whenever ρ commutes with H0, read from the sector diagonals), else NaN
  *                            (not a CSV column: it feeds the sudden-death event without a second diagonalisation)
  * @param maxSignedConcurrence largest signed concurrence λ1−λ2−λ3−λ4 over the pairs (NaN without pairs or
  *                            when pairwise measures are off; not a CSV column: it feeds the entanglement event)

@@ -69,9 +69,10 @@ public final class StarMeasures {
                 }
             }
             sp = DickeMeasures.Spectral.of(eigenvalues, multiplicity, binomialN, energy);
-            if (sectorDiagonal) {
-                gap = passivityGap(y, g);
-            }
+        }
+        if (sectorDiagonal) {
+            // From 2×2 sector blocks, so also without the spectra (the sudden-death event reads it).
+            gap = passivityGap(y, g);
         }
         double purity = 0;
         for (int p = 0; p < layout.blocks(); p++) {

@@ -39,6 +39,8 @@ class SymmetryReductionTest {
         "symmetric, 6, quantum,  0.3,  0,   0,   true",
         "symmetric, 7, dicke:3,  0.2,  0.1, 0,   true",
         "symmetric, 5, ghz,      0.5,  0,   0.1, true",
+        "symmetric, 5, classical, 0.3, 0,   0,   false",
+        "central,   5, classical, 0.1, 0,   0,   false",
         "circular,  7, quantum,  0.5,  0,   0,   true",
         "circular,  6, classical, 0.5, 0.1, 0,   true",
         "linear,    7, quantum,  0.5,  0,   0,   true",
