@@ -82,7 +82,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ResultWriter.writeSummary(r, argv, dir.resolve("summary.json"));
         if (plot) {
             FigureRenderer.PngAndSvg drawn = FigureRenderer.pngAndSvg(RunFigure.of(r, "timeseries"));
-            AtomicFiles.write(dir.resolve("timeseries.png"), tmp -> Files.write(tmp, drawn.png()));
+            AtomicFiles.write(dir.resolve("timeseries.png"), out -> out.write(drawn.png()));
             AtomicFiles.writeString(dir.resolve("timeseries.svg"), drawn.svg());
         }
         DischargeAnalysis a = r.analysis();

@@ -1,6 +1,7 @@
 package org.qbattery.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,10 +25,13 @@ public final class AtomicFiles {
 
     /** Temporary files being written, removed by a shutdown hook registered at the first write. */
     private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set by the hook before it removes them: a temporary created after that removes itself. */
+    private static volatile boolean stopping;
 
     static {
         try {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping = true;
                 for (Path p : IN_FLIGHT) {
                     try {
                         Files.deleteIfExists(p);
@@ -46,17 +51,22 @@ public final class AtomicFiles {
         void write(Writer w) throws IOException;
     }
 
-    /** Something that writes bytes to a path. */
+    /**
+     * Something that writes bytes. It gets the temporary file's stream, opened when the file was
+     * created, not its path: a body that reopened the path could recreate a file the shutdown hook had
+     * just removed (seen: a writer stopped while it started to write left its temporary, 3 times in
+     * 60 under load), where writes to an open stream after the removal go nowhere.
+     */
     @FunctionalInterface
     public interface FileBody {
-        void write(Path tmp) throws IOException;
+        void write(OutputStream out) throws IOException;
     }
 
     public static void writeText(Path target, TextBody body) {
-        write(target, tmp -> {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
+        write(target, out -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
         });
     }
 
@@ -68,32 +78,57 @@ public final class AtomicFiles {
      */
     public static void writeString(Path target, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        write(target, tmp -> Files.write(tmp, bytes));
+        write(target, out -> out.write(bytes));
     }
 
     private static final AtomicLong COUNTER = new AtomicLong();
 
+    /** A temporary sibling being written: its path and the stream it was created with. */
+    record Sibling(Path path, OutputStream out) {
+    }
+
     /**
-     * A new empty file {@code .NAME.PID-K.part} in {@code dir}. Not {@code Files.createTempFile}: it
-     * draws the name from {@code SecureRandom}, whose first use cost 31–35 ms of every short run
-     * (measured); a name unique to this process and call is enough, and creating it fails rather than
-     * reuse a file that is already there (a leftover of a killed run), so the next number is tried.
-     * The file gets the default permissions, as the output file itself would.
+     * A new empty file {@code .NAME.PID-K.part} in {@code dir}, open for writing. Not
+     * {@code Files.createTempFile}: it draws the name from {@code SecureRandom}, whose first use cost
+     * 31–35 ms of every short run (measured); a name unique to this process and call is enough, and
+     * creating it fails rather than reuse a file that is already there (a leftover of a killed run), so
+     * the next number is tried. The file gets the default permissions, as the output file itself
+     * would. It is listed for the shutdown hook before it exists, and removes itself if the hook has
+     * started meanwhile: either way a stop cannot leave it behind. Callers remove it from the list.
      */
-    static Path createSibling(Path dir, String name) throws IOException {
+    static Sibling createSibling(Path dir, String name) throws IOException {
         String base = "." + name + "." + ProcessHandle.current().pid() + "-";
         while (true) {
+            Path candidate = dir.resolve(base + COUNTER.incrementAndGet() + ".part");
+            IN_FLIGHT.add(candidate);
+            OutputStream out;
             try {
-                return Files.createFile(dir.resolve(base + COUNTER.incrementAndGet() + ".part"));
+                out = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException taken) {
-                // try the next number
+                IN_FLIGHT.remove(candidate); // not ours: try the next number
+                continue;
+            } catch (IOException | RuntimeException e) {
+                IN_FLIGHT.remove(candidate);
+                throw e;
             }
+            if (stopping) {
+                out.close();
+                Files.deleteIfExists(candidate);
+                throw new IOException("the JVM is stopping");
+            }
+            return new Sibling(candidate, out);
         }
     }
 
     /** Fails unless a file can be created (and is then removed) in {@code dir}; without {@code SecureRandom}, as above. */
     public static void requireWritable(Path dir) throws IOException {
-        Files.delete(createSibling(dir, "probe"));
+        Sibling probe = createSibling(dir, "probe");
+        try {
+            probe.out().close();
+            Files.delete(probe.path());
+        } finally {
+            IN_FLIGHT.remove(probe.path());
+        }
     }
 
     /**
@@ -111,30 +146,32 @@ public final class AtomicFiles {
     /** Runs {@code body} on a temporary file next to {@code target}, then renames it into place. */
     public static void write(Path target, FileBody body) {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null, created = null;
+        Sibling tmp = null;
+        boolean moved = false;
         try {
             tmp = createSibling(dir, target.getFileName().toString());
-            created = tmp;
-            IN_FLIGHT.add(created);
-            body.write(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            try (OutputStream out = tmp.out()) {
+                body.write(out);
             }
-            tmp = null;
+            try {
+                Files.move(tmp.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp.path(), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary name starts with a dot and ends in .part
+                if (!moved) {
+                    try {
+                        tmp.out().close();
+                        Files.deleteIfExists(tmp.path());
+                    } catch (IOException ignored) {
+                        // best effort: the temporary name starts with a dot and ends in .part
+                    }
                 }
-            }
-            if (created != null) {
-                IN_FLIGHT.remove(created);
+                IN_FLIGHT.remove(tmp.path());
             }
         }
     }

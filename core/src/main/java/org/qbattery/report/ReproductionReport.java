@@ -58,8 +58,8 @@ public final class ReproductionReport {
                     FigureRenderer.PngAndSvg files = FigureRenderer.pngAndSvg(f);
                     byte[] png = files.png();
                     byte[] svg = files.svg().getBytes(StandardCharsets.UTF_8);
-                    AtomicFiles.write(dir.resolve(f.id() + ".png"), tmp -> Files.write(tmp, png));
-                    AtomicFiles.write(dir.resolve(f.id() + ".svg"), tmp -> Files.write(tmp, svg));
+                    AtomicFiles.write(dir.resolve(f.id() + ".png"), out -> out.write(png));
+                    AtomicFiles.write(dir.resolve(f.id() + ".svg"), out -> out.write(svg));
                     rendered.put(f.id(), svg);
                 } else {
                     // A picture an earlier run left under this figure's name would show other data
@@ -90,8 +90,8 @@ public final class ReproductionReport {
         // The page is its text around the figures' SVG files, inlined byte for byte as written: the
         // run's last, single-threaded step no longer copies ~5 MB of SVG into one string (widened to
         // UTF-16 by the first non-Latin-1 character) and encodes it again (~25 ms measured).
-        AtomicFiles.write(dir.resolve("report.html"), tmp -> {
-            try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        AtomicFiles.write(dir.resolve("report.html"), out -> {
+            try (java.io.OutputStream os = new java.io.BufferedOutputStream(out, 1 << 16)) {
                 os.write(htmlHead);
                 for (Figure f : figures) {
                     os.write(htmlFigureOpen(f).getBytes(StandardCharsets.UTF_8));

@@ -20,14 +20,18 @@ class AtomicFilesTest {
 
     @Test
     void aLeftoverTemporaryFileIsNeitherReusedNorTouched() throws IOException {
-        Path first = AtomicFiles.createSibling(dir, "timeseries.csv");
+        AtomicFiles.Sibling one = AtomicFiles.createSibling(dir, "timeseries.csv");
+        one.out().close();
+        Path first = one.path();
         Matcher m = Pattern.compile("\\.timeseries\\.csv\\.(\\d+)-(\\d+)\\.part").matcher(first.getFileName().toString());
         assertThat(m.matches()).as(first.toString()).isTrue();
         assertThat(Long.parseLong(m.group(1))).isEqualTo(ProcessHandle.current().pid());
         // A killed run of an earlier process with the same pid left the next name behind.
         long next = Long.parseLong(m.group(2)) + 1;
         Path leftover = Files.writeString(dir.resolve(".timeseries.csv." + m.group(1) + "-" + next + ".part"), "old");
-        Path second = AtomicFiles.createSibling(dir, "timeseries.csv");
+        AtomicFiles.Sibling two = AtomicFiles.createSibling(dir, "timeseries.csv");
+        two.out().close();
+        Path second = two.path();
         assertThat(second).isNotEqualTo(leftover).isNotEqualTo(first).exists();
         assertThat(Files.size(second)).isZero();
         assertThat(Files.readString(leftover)).isEqualTo("old");
@@ -84,8 +88,9 @@ class AtomicFilesTest {
     /** Writes one output whose body never ends (until the process is stopped). */
     static final class SlowWriter {
         public static void main(String[] args) {
-            AtomicFiles.write(Path.of(args[0]), tmp -> {
-                Files.writeString(tmp, "half of it");
+            AtomicFiles.write(Path.of(args[0]), out -> {
+                out.write("half of it".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.flush();
                 try {
                     Thread.sleep(600_000);
                 } catch (InterruptedException e) {
