@@ -209,14 +209,11 @@ public final class DickeMeasures {
     /** The spectral measures of eigenvalues {@code values}, each {@code weights[i]} times, on levels ε = 0 … N counted {@code levelCount}. */
     record Spectral(double ergotropy, double capacity, double entropy, double minEigenvalue) {
         static Spectral of(double[] values, double[] weights, double[] levelCount, double energy) {
-            double entropy = 0, minEig = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < values.length; i++) {
-                double v = values[i];
-                if (v > 1e-300) {
-                    entropy -= weights[i] * v * Math.log(v);
-                }
+            double minEig = Double.POSITIVE_INFINITY;
+            for (double v : values) {
                 minEig = Math.min(minEig, v);
             }
+            double entropy = Entropy.vonNeumann(values, weights);
             double capacity = Math.max(0.0, pairedEnergy(values, weights, levelCount, true) - pairedEnergy(values, weights, levelCount, false));
             return new Spectral(DickeMeasures.ergotropy(values, weights, levelCount, energy), capacity, entropy, minEig);
         }
@@ -283,10 +280,6 @@ public final class DickeMeasures {
                 hi[k + p] = Math.max(hi[k + p], v);
             }
         }
-        double g = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            g = Math.min(g, lo[k] - hi[k + 1]);
-        }
-        return g;
+        return Passivity.gapFromExtremes(lo, hi);
     }
 }

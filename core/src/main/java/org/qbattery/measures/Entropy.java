@@ -10,12 +10,27 @@ public final class Entropy {
     public static double vonNeumann(double[] eig) {
         double s = 0;
         for (double r : eig) {
-            if (r > 1e-300) {
+            if (r > ZERO) {
                 s -= r * Math.log(r);
             }
         }
         return s;
     }
+
+    /** The same for eigenvalues {@code eig[i]} taken {@code multiplicity[i]} times (spin blocks' copies). */
+    public static double vonNeumann(double[] eig, double[] multiplicity) {
+        double s = 0;
+        for (int i = 0; i < eig.length; i++) {
+            double r = eig[i];
+            if (r > ZERO) {
+                s -= multiplicity[i] * r * Math.log(r);
+            }
+        }
+        return s;
+    }
+
+    /** Eigenvalues at or below this count as zero (exact zeros and round-off-negative ones). */
+    private static final double ZERO = 1e-300;
 
     public static double purity(double[] rho) {
         // Fixed blocks (on all cores for large registers), four running sums each: the sum of squares

@@ -22,12 +22,20 @@ public final class Passivity {
 
     /** The gap from already computed sector spectra ({@link Spectrum#sectorSpectra}). */
     public static double gapFromSectorSpectra(double[][] s, int cells) {
-        double g = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < cells; k++) {
-            double lo = s[k][0];
-            double hi = s[k + 1][s[k + 1].length - 1];
-            g = Math.min(g, lo - hi);
+        double[] lowest = new double[cells + 1], highest = new double[cells + 1];
+        for (int k = 0; k <= cells; k++) {
+            lowest[k] = s[k][0];
+            highest[k] = s[k][s[k].length - 1];
         }
-        return cells == 0 ? 0 : g;
+        return gapFromExtremes(lowest, highest);
+    }
+
+    /** The gap from each sector's smallest and largest eigenvalue (sectors k = 0 … N). */
+    public static double gapFromExtremes(double[] lowest, double[] highest) {
+        double g = Double.POSITIVE_INFINITY;
+        for (int k = 0; k + 1 < lowest.length; k++) {
+            g = Math.min(g, lowest[k] - highest[k + 1]);
+        }
+        return lowest.length == 1 ? 0 : g;
     }
 }

@@ -230,10 +230,6 @@ public final class StarMeasures {
                 hi[eps] = Math.max(hi[eps], highest);
             }
         }
-        double gap = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            gap = Math.min(gap, lo[k] - hi[k + 1]);
-        }
-        return gap;
+        return Passivity.gapFromExtremes(lo, hi);
     }
 }
