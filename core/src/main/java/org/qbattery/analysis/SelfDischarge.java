@@ -352,10 +352,15 @@ public final class SelfDischarge {
     }
 
     private OdeIntegrator integrator(String chosen, int packedLength) {
+        return integrator(chosen, tolerances, taylorDegree(battery.cells(), packedLength));
+    }
+
+    /** The integrator named {@code chosen} (taylor with at most {@code taylorDegree} powers). */
+    static OdeIntegrator integrator(String chosen, Tolerances tolerances, int taylorDegree) {
         return switch (chosen) {
             case "dopri5" -> new DormandPrince54(tolerances);
             case "dop853" -> new DormandPrince853(tolerances);
-            default -> new TaylorPropagator(tolerances, taylorDegree(battery.cells(), packedLength));
+            default -> new TaylorPropagator(tolerances, taylorDegree);
         };
     }
 
