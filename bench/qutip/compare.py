@@ -44,22 +44,9 @@ def read_series(path):
     return [float(r["t"]) for r in rows], [float(r["energy"]) for r in rows], [float(r["ergotropy"]) for r in rows]
 
 
-def ensure_qutip():
-    """Installs Debian's python3-qutip (QuTiP 4.7) for /usr/bin/python3 when it is missing."""
-    import importlib.util
-    if importlib.util.find_spec("qutip") is not None:
-        return
-    print("compare: installing Debian's python3-qutip ...", file=sys.stderr)
-    apt_env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    install = ["apt-get", "install", "-y", "-qq", "python3-qutip"]
-    if subprocess.run(install, env=apt_env, stdout=subprocess.DEVNULL).returncode != 0:
-        subprocess.run(["apt-get", "update", "-qq"], env=apt_env, stdout=subprocess.DEVNULL)
-        if subprocess.run(install, env=apt_env, stdout=subprocess.DEVNULL).returncode != 0:
-            sys.exit("compare: could not install python3-qutip (needs root and Debian's package archive); "
-                     "install it for /usr/bin/python3 and run again")
+from ensure_qutip import ensure_qutip  # noqa: E402 (the scripts' directory is on sys.path)
 
-
-ensure_qutip()
+ensure_qutip("compare")
 # build once so that no timed run includes compilation
 timed([qb, "--version"], env=env)
 
