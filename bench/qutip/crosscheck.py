@@ -106,6 +106,16 @@ def initial_state(name, N):
                 psi = psi + qt.tensor([E_ if b else G_ for b in bits])
         psi = psi.unit()
         return psi * psi.dag()
+    elif name.startswith("file:"):
+        # Written in our basis (index i has bit n set when cell n is excited); QuTiP's index has
+        # cell n at bit N-1-n with 0 = |e>.
+        ours = np.loadtxt(name[5:])
+        D = 2 ** N
+        rho = ours[:, 0::2] + 1j * ours[:, 1::2]
+        q = [sum((1 - ((i >> n) & 1)) << (N - 1 - n) for n in range(N)) for i in range(D)]
+        r = np.zeros((D, D), dtype=complex)
+        r[np.ix_(q, q)] = rho
+        return qt.Qobj(r, dims=[[2] * N, [2] * N])
     else:
         raise ValueError(name)
     return qt.tensor([one] * N)
@@ -187,7 +197,20 @@ def measures(rho, N, edges, sm):
 
 # ------------------------------------------------------------------ random cases
 GRAPHS = {"star": "central", "chain": "linear", "ring": "circular", "complete": "symmetric", "none": "none", "custom": None}
-STATES = ["charged", "classical", "quantum", "bloch", "ghz", "w", "dicke"]
+STATES = ["charged", "classical", "quantum", "bloch", "ghz", "w", "dicke", "file"]
+
+
+def random_state_file(N, path):
+    """A random density matrix of random rank (1 to 2^N) in our file format: D rows of re im pairs."""
+    D = 2 ** N
+    k = int(rng.integers(1, D + 1))
+    X = rng.normal(size=(D, k)) + 1j * rng.normal(size=(D, k))
+    rho = X @ X.conj().T
+    rho /= np.trace(rho).real
+    with open(path, "w") as f:
+        f.write("# random density matrix of rank %d for %d cells (crosscheck.py)\n" % (k, N))
+        for row in rho:
+            f.write(" ".join("%.17g %.17g" % (z.real, z.imag) for z in row) + "\n")
 
 
 def draw():
@@ -216,9 +239,17 @@ def draw():
         s = "dicke:%d" % int(rng.integers(0, N + 1))
     elif s in ("ghz", "w") and N < 2:
         s = "quantum"
+    elif s == "file":
+        path = os.path.join(tmp, "state%d.txt" % draw.count)
+        random_state_file(N, path)
+        s = "file:" + path
+    draw.count += 1
     tmax = float(rng.uniform(1.0, 4.0))
     return dict(kind=kind, N=N, edges=edges, gamma=gamma, J=J, gicl=gicl, deph=deph, nbar=nbar, variant=variant,
                 omega=omega, state=s, tmax=round(tmax, 3))
+
+
+draw.count = 0
 
 
 def run_qbattery(c, d):
@@ -316,7 +347,7 @@ for i in range(args.cases):
                        % (summary.get("ergotropy_sudden_death_note"), sampled_E[k], t[k]))
     rep = summary["solver"]["state_representation"]
     label = "N=%d %-8s %-18s J=%.2f Gicl=%.2f deph=%.2f nbar=%.2f %s [%s]" % (
-        c["N"], c["kind"], c["state"], c["J"], c["gicl"], c["deph"], c["nbar"], c["variant"],
+        c["N"], c["kind"], "file (random)" if c["state"].startswith("file:") else c["state"], c["J"], c["gicl"], c["deph"], c["nbar"], c["variant"],
         "Dicke" if "Dicke" in rep or "no 2^N" in rep else "register")
     if bad:
         failures += 1

@@ -20,7 +20,9 @@ public final class ModelOptions {
     String edges;
 
     @Option(names = "--state", paramLabel = "S", defaultValue = "quantum",
-            description = "charged, classical, quantum, bloch:THETA,PHI, ghz, w, dicke:K, file:PATH (default: ${DEFAULT-VALUE}).")
+            description = "charged, classical, quantum, bloch:THETA,PHI, ghz, w, dicke:K, file:PATH (default: ${DEFAULT-VALUE}). "
+                    + "A file holds 2^N rows of 2^N 're im' pairs (or 2^N reals); basis index i has bit n set when cell n "
+                    + "is excited (cell 0 the least significant bit); '#' starts a comment.")
     String state;
 
     @Option(names = "--omega", paramLabel = "W", defaultValue = "1", description = "Cell splitting omega > 0: the energy unit. Energies are reported in units of omega and, the dynamics being solved in the frame rotating with H0, no reported number depends on it (default: ${DEFAULT-VALUE}).")

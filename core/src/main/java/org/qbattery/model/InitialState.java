@@ -20,7 +20,8 @@ import org.qbattery.kernel.Parallel;
  *   <li>{@code bloch:THETA,PHI}: (cos(θ/2)|e⟩ + e^{iφ} sin(θ/2)|g⟩)^⊗N (θ = 0 charged, θ = π/2 quantum).</li>
  *   <li>{@code ghz}, {@code w}, {@code dicke:K}: the symmetric entangled states.</li>
  *   <li>{@code file:PATH}: a density matrix from a text file (D rows of D complex numbers as
- *       {@code re im} pairs, or D real numbers; '#' starts a comment).</li>
+ *       {@code re im} pairs, or D real numbers; '#' starts a comment), in the computational basis
+ *       every measure reads: index i has bit n set when cell n is excited.</li>
  * </ul>
  */
 public final class InitialState {
