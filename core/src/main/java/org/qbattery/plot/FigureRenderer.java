@@ -41,7 +41,7 @@ public final class FigureRenderer {
         var st = c.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        st.setLegendPosition(legendCorner(p));
         st.setLegendBorderColor(new Color(200, 200, 200));
         st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
@@ -98,6 +98,60 @@ public final class FigureRenderer {
             c.addAnnotation(line);
         }
         return c;
+    }
+
+    /**
+     * The inside corner where the legend hides the fewest drawn points: each corner's box (the outer
+     * 40% of the plot in x and y, about what a legend of a few series covers) counts the points of
+     * every series that fall in it, on the axes' scale (log for a log panel, the panel's y limits when
+     * set). Ties keep the upper right, XChart's usual place.
+     */
+    static Styler.LegendPosition legendCorner(Figure.Panel p) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (Figure.Series s : p.series()) {
+            for (int k = 0; k < s.x().length; k++) {
+                double y = scaleY(p, s.y()[k]);
+                if (Double.isFinite(s.x()[k]) && Double.isFinite(y)) {
+                    x0 = Math.min(x0, s.x()[k]);
+                    x1 = Math.max(x1, s.x()[k]);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        if (p.yMin() != null) {
+            y0 = scaleY(p, p.yMin());
+        }
+        if (p.yMax() != null) {
+            y1 = scaleY(p, p.yMax());
+        }
+        Styler.LegendPosition[] corners = {Styler.LegendPosition.InsideNE, Styler.LegendPosition.InsideNW,
+            Styler.LegendPosition.InsideSE, Styler.LegendPosition.InsideSW};
+        if (!(x1 > x0 && y1 > y0)) {
+            return corners[0];
+        }
+        int[] count = new int[4];
+        for (Figure.Series s : p.series()) {
+            for (int k = 0; k < s.x().length; k++) {
+                double u = (s.x()[k] - x0) / (x1 - x0), v = (scaleY(p, s.y()[k]) - y0) / (y1 - y0);
+                boolean east = u > 0.6, west = u < 0.4, north = v > 0.6, south = v < 0.4;
+                count[0] += east && north ? 1 : 0;
+                count[1] += west && north ? 1 : 0;
+                count[2] += east && south ? 1 : 0;
+                count[3] += west && south ? 1 : 0;
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < 4; c++) {
+            if (count[c] < count[best]) {
+                best = c;
+            }
+        }
+        return corners[best];
+    }
+
+    private static double scaleY(Figure.Panel p, double y) {
+        return p.logY() ? Math.log10(Math.max(y, p.yMin() != null ? p.yMin() : 1e-16)) : y;
     }
 
     /**
