@@ -152,6 +152,15 @@ public final class SelfDischarge {
         }
     }
 
+    /**
+     * A relative cost, to order several runs (largest first): per output time ~4^N on the register,
+     * ~N^3 without it. Valid once the run is configured (the representation chosen).
+     */
+    double costEstimate() {
+        int n = battery.cells();
+        return (symmetric() ? Math.pow(n, 3) : Math.pow(4, n)) * (grid.tMax() / grid.dt() + 1);
+    }
+
     public SelfDischarge grid(double tMax, double dt) {
         this.grid = new TimeGrid(tMax, dt);
         return this;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "qbattery", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulate and design self-discharging quantum batteries of two-level cells.",
-        subcommands = {SimulateCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, SweepCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for invalid input. */
     public static final int BAD_INPUT = 2;
@@ -31,11 +31,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("simulate") || args[0].equals("reproduce"))) {
+        if (args.length > 0 && (args[0].equals("simulate") || args[0].equals("reproduce") || args[0].equals("sweep"))) {
             // While the main thread parses and sets up, the other core is idle: loading OpenBLAS
             // (0.13–0.18 s; the first spectrum, of ρ(0), waited for it), building the JSON writer's
-            // serialisers (~60 ms, otherwise at the end of the run) and, for reproduce and simulate
-            // --plot, drawing a throw-away figure (FigureRenderer.warmUp) move off the critical path.
+            // serialisers (~60 ms, otherwise at the end of the run) and, for reproduce, simulate
+            // --plot and sweep --plot, drawing a throw-away figure (FigureRenderer.warmUp) move off the critical path.
             boolean lapack = usesNativeLapack(args);
             boolean figures = args[0].equals("reproduce") ? !Arrays.asList(args).contains("--no-figures")
                     : Arrays.asList(args).contains("--plot");
@@ -112,6 +112,8 @@ public final class Main implements Runnable {
                 s.argv = argv;
             } else if (cmd instanceof ReproduceCommand r) {
                 r.argv = argv;
+            } else if (cmd instanceof SweepCommand w) {
+                w.argv = argv;
             }
             return new CommandLine.RunLast().execute(parse);
         });

@@ -74,6 +74,82 @@ public final class ModelOptions {
                     + "or auto = dicke for --graph symmetric or central with a built-in state, else register (default: ${DEFAULT-VALUE}).")
     String representation;
 
+    /** The parameters a sweep may vary ({@code qbattery sweep --vary NAME=...}), as their options are named. */
+    static final java.util.List<String> SWEEPABLE = java.util.List.of("cells", "graph", "state", "omega", "gamma", "coupling",
+            "gamma-icl", "dephasing", "nbar", "variant");
+
+    /** A copy with one parameter set from its text, as if typed as {@code --name value}. */
+    ModelOptions with(String name, String value) {
+        ModelOptions m = new ModelOptions();
+        m.cells = cells;
+        m.graph = graph;
+        m.edges = edges;
+        m.state = state;
+        m.omega = omega;
+        m.gamma = gamma;
+        m.coupling = coupling;
+        m.gammaIcl = gammaIcl;
+        m.dephasing = dephasing;
+        m.nbar = nbar;
+        m.variant = variant;
+        m.tMax = tMax;
+        m.dt = dt;
+        m.rtol = rtol;
+        m.atol = atol;
+        m.method = method;
+        m.representation = representation;
+        switch (name) {
+            case "cells" -> {
+                try {
+                    m.cells = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    throw new InvalidParameterException("vary", "cells takes integers, got \"" + value + "\"");
+                }
+            }
+            case "graph" -> {
+                m.graph = value;
+                m.edges = null;
+            }
+            case "state" -> m.state = value;
+            case "variant" -> m.variant = value;
+            case "omega" -> m.omega = number(name, value);
+            case "gamma" -> m.gamma = number(name, value);
+            case "coupling" -> m.coupling = number(name, value);
+            case "gamma-icl" -> m.gammaIcl = number(name, value);
+            case "dephasing" -> m.dephasing = number(name, value);
+            case "nbar" -> m.nbar = number(name, value);
+            default -> throw new IllegalArgumentException("not a sweepable parameter: " + name); // SweepCommand checks first
+        }
+        return m;
+    }
+
+    private static double number(String name, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("vary", name + " takes numbers, got \"" + value + "\"");
+        }
+    }
+
+    /** The model's parameters as given (names as in summary.json's "parameters"), before any is checked. */
+    java.util.Map<String, Object> parameters() {
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("cells", cells);
+        p.put("graph", edges != null ? "custom" : graph);
+        if (edges != null) {
+            p.put("edges", edges);
+        }
+        p.put("state", state);
+        p.put("omega", omega);
+        p.put("gamma", gamma);
+        p.put("coupling", coupling);
+        p.put("gamma_icl", gammaIcl);
+        p.put("dephasing", dephasing);
+        p.put("nbar", nbar);
+        p.put("variant", variant);
+        return p;
+    }
+
     Battery battery() {
         Battery.requireCells(cells, edges == null && java.util.List.of("symmetric", "complete", "central", "star")
                 .contains(graph.toLowerCase(java.util.Locale.ROOT)));

@@ -68,6 +68,11 @@ public final class ResultWriter {
         return p;
     }
 
+    /** What the numbers in summary.json and sweep.json are measured in. */
+    public static final String UNITS = "hbar = 1; rates and times as given (time in 1/gamma when gamma = 1); energy, ergotropy, "
+            + "capacity and local ergotropy in units of omega, absolute (not normalised); the dynamics is solved in the frame "
+            + "rotating with H0, so every reported number is independent of omega";
+
     public static Map<String, Object> summary(DischargeResult r, List<String> commandLine) {
         Battery b = r.battery();
         DischargeAnalysis a = r.analysis();
@@ -91,7 +96,7 @@ public final class ResultWriter {
         m.put("initial", init);
         m.put("final", fin);
         m.put("parameters", parameters(b, r.state()));
-        m.put("units", "hbar = 1; rates and times as given (time in 1/gamma when gamma = 1); energy, ergotropy, capacity and local ergotropy in units of omega, absolute (not normalised); the dynamics is solved in the frame rotating with H0, so every reported number is independent of omega");
+        m.put("units", UNITS);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("master_equation", b.variant() == Variant.STATED
                 ? "stated: paper Eqs. (2)-(5), (10)-(12) with Hermitian H_int = J sum_edges (s-_n s+_m + h.c.)"

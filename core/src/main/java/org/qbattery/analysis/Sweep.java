@@ -1,0 +1,215 @@
+package org.qbattery.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.qbattery.kernel.Parallel;
+import org.qbattery.model.InvalidParameterException;
+
+/**
+ * A parameter sweep, the design question "which battery keeps its charge longest": one self-discharge
+ * run per point of a grid of parameter values (the Cartesian product of the axes, the first axis
+ * outermost), each reduced to its figures of merit ({@link Merits}) as soon as it finishes, so a sweep
+ * holds one run's states at a time per worker, not the whole grid's.
+ */
+public final class Sweep {
+    private Sweep() {
+    }
+
+    /** Axes at most: a third one already makes a table that no single figure shows. */
+    public static final int MAX_AXES = 3;
+    /** Points at most: a guard against a typo such as 0:1:10000 (each point is a full run). */
+    public static final int MAX_POINTS = 10_000;
+
+    /**
+     * One swept parameter and its values, as typed: {@code name=a:b:n} (n evenly spaced values from a
+     * to b, both included), {@code name=a..b} (the integers from a to b) or {@code name=v1,v2,...}.
+     */
+    public record Axis(String parameter, List<String> values) {
+        /** Parses {@code name=values}; an {@link InvalidParameterException} for parameter "vary" says what is wrong. */
+        public static Axis parse(String spec) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new InvalidParameterException("vary", "expected NAME=VALUES (a:b:n, a..b or v1,v2,...), got \"" + spec + "\"");
+            }
+            String name = spec.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String v = spec.substring(eq + 1).trim();
+            List<String> values = new ArrayList<>();
+            if (v.matches("[^,]*:[^,]*:[^,]*")) {
+                String[] p = v.split(":");
+                double a = number(spec, p[0]), b = number(spec, p[1]);
+                int n;
+                try {
+                    n = Integer.parseInt(p[2].trim());
+                } catch (NumberFormatException e) {
+                    throw new InvalidParameterException("vary", "in \"" + spec + "\" the count after the second ':' must be an integer >= 2");
+                }
+                if (n < 2 || n > MAX_POINTS) {
+                    throw new InvalidParameterException("vary", "in \"" + spec + "\" the count must be in 2.." + MAX_POINTS + ", got " + n);
+                }
+                for (int k = 0; k < n; k++) {
+                    // Both ends exact; inside, a + k·(b − a)/(n − 1) rounded to 12 significant digits, so
+                    // that 0:0.5:6 gives 0.1, not 0.09999999999999999, in the table and its file names.
+                    double x = k == n - 1 ? b : a + k * (b - a) / (n - 1);
+                    values.add(trim(x));
+                }
+            } else if (v.matches("\\s*-?\\d+\\s*\\.\\.\\s*-?\\d+\\s*")) {
+                String[] p = v.split("\\.\\.");
+                int a = Integer.parseInt(p[0].trim()), b = Integer.parseInt(p[1].trim());
+                if (b < a || (long) b - a + 1 > MAX_POINTS) {
+                    throw new InvalidParameterException("vary", "in \"" + spec + "\" a..b needs a <= b and at most " + MAX_POINTS + " values");
+                }
+                for (int k = a; k <= b; k++) {
+                    values.add(Integer.toString(k));
+                }
+            } else {
+                for (String s : v.split(",")) {
+                    if (s.isBlank()) {
+                        throw new InvalidParameterException("vary", "empty value in \"" + spec + "\"");
+                    }
+                    values.add(s.trim());
+                }
+            }
+            return new Axis(name, List.copyOf(values));
+        }
+
+        private static double number(String spec, String s) {
+            try {
+                double x = Double.parseDouble(s.trim());
+                if (Double.isFinite(x)) {
+                    return x;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidParameterException("vary", "in \"" + spec + "\" \"" + s.trim() + "\" is not a finite number");
+        }
+
+        private static String trim(double x) {
+            String s = String.format(Locale.ROOT, "%.12g", x);
+            double r = Double.parseDouble(s);
+            return r == Math.rint(r) && Math.abs(r) < 1e15 ? Long.toString((long) r) : Double.toString(r);
+        }
+    }
+
+    /** The grid's points in order (first axis outermost), each a map from parameter to value. */
+    public static List<Map<String, String>> points(List<Axis> axes) {
+        if (axes.isEmpty() || axes.size() > MAX_AXES) {
+            throw new InvalidParameterException("vary", "give 1 to " + MAX_AXES + " axes, got " + axes.size());
+        }
+        long count = 1;
+        for (int i = 0; i < axes.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (axes.get(j).parameter().equals(axes.get(i).parameter())) {
+                    throw new InvalidParameterException("vary", axes.get(i).parameter() + " is varied twice");
+                }
+            }
+            count *= axes.get(i).values().size();
+        }
+        if (count > MAX_POINTS) {
+            throw new InvalidParameterException("vary", "the grid has " + count + " points; at most " + MAX_POINTS);
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        out.add(new LinkedHashMap<>());
+        for (Axis a : axes) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> p : out) {
+                for (String v : a.values()) {
+                    Map<String, String> q = new LinkedHashMap<>(p);
+                    q.put(a.parameter(), v);
+                    next.add(q);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /**
+     * What a sweep keeps of one run: the start, the characteristic times (null when they do not occur
+     * up to t_max) and the end.
+     *
+     * @param concurrenceMax the largest edge-averaged concurrence sampled on the output grid
+     * @param dicke          whether the run went without the register ({@link SymmetricDischarge})
+     * @param representation the run's state representation in words (its summary.json's)
+     */
+    public record Merits(double energyInitial, double ergotropyInitial, Double ergotropyHalfLife, Double energyHalfLife,
+                         Double ergotropySuddenDeath, Double entanglementDeath, double energyFinal, double ergotropyFinal,
+                         double efficiencyFinal, double concurrenceMax, boolean dicke, String representation, double wallSeconds) {
+        /** Column names of {@link #values()}, as in the sweep's CSV. */
+        public static final List<String> COLUMNS = List.of("energy_initial", "ergotropy_initial", "ergotropy_half_life",
+                "energy_half_life", "ergotropy_sudden_death", "entanglement_death", "energy_final", "ergotropy_final",
+                "efficiency_final", "concurrence_max");
+
+        public static Merits of(DischargeResult r) {
+            double[] u = r.energy(), e = r.ergotropy(), eff = r.efficiency();
+            int last = u.length - 1;
+            double cmax = Double.NaN;
+            for (double c : r.concurrence()) {
+                cmax = Double.isNaN(cmax) ? c : Math.max(cmax, c);
+            }
+            DischargeAnalysis a = r.analysis();
+            return new Merits(u[0], e[0], a.ergotropyHalfLife(), a.energyHalfLife(), a.ergotropySuddenDeath(),
+                    a.entanglementDeath(), u[last], e[last], eff[last], cmax, r.onDickeBlocks(), r.representation(), r.wallSeconds());
+        }
+
+        /** The figures of merit in {@link #COLUMNS} order; NaN for an event that does not occur. */
+        public double[] values() {
+            return new double[] {energyInitial, ergotropyInitial, orNaN(ergotropyHalfLife), orNaN(energyHalfLife),
+                orNaN(ergotropySuddenDeath), orNaN(entanglementDeath), energyFinal, ergotropyFinal, efficiencyFinal, concurrenceMax};
+        }
+
+        private static double orNaN(Double v) {
+            return v == null ? Double.NaN : v;
+        }
+    }
+
+    /** Reports one finished run: how many are done, of how many, and the point's label. */
+    public interface Listener {
+        void finished(int done, int total, String label);
+    }
+
+    /**
+     * Runs every prepared run on {@code workers} threads, costliest first, and returns their merits
+     * in the order given.
+     */
+    public static List<Merits> run(List<SelfDischarge> runs, List<String> labels, int workers, Listener listener) {
+        Integer[] order = new Integer[runs.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // Largest first, so the workers finish together (the cost grows ~16^N on the register).
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(runs.get(b).costEstimate(), runs.get(a).costEstimate()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, "qbattery-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger();
+        List<Future<Merits>> futures = new ArrayList<>(java.util.Collections.nCopies(runs.size(), null));
+        try {
+            for (int i : order) {
+                futures.set(i, pool.submit(() -> {
+                    Merits m = Merits.of(runs.get(i).run());
+                    synchronized (listener) {
+                        listener.finished(done.incrementAndGet(), runs.size(), labels.get(i));
+                    }
+                    return m;
+                }));
+            }
+            List<Merits> out = new ArrayList<>();
+            for (Future<Merits> f : futures) {
+                out.add(Parallel.join(f));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

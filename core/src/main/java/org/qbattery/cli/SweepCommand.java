@@ -1,0 +1,151 @@
+package org.qbattery.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qbattery.analysis.SelfDischarge;
+import org.qbattery.analysis.Sweep;
+import org.qbattery.analysis.TimeGrid;
+import org.qbattery.model.Battery;
+import org.qbattery.model.InvalidParameterException;
+import org.qbattery.plot.FigureRenderer;
+import org.qbattery.report.AtomicFiles;
+import org.qbattery.report.ResultWriter;
+import org.qbattery.report.SweepReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code qbattery sweep}: one run per point of a parameter grid, reduced to figures of merit. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Sweep battery parameters: one self-discharge run per point of a grid, each reduced to its figures of "
+                + "merit (half-lives, sudden death, entanglement death, U, E and E/U at the end, largest concurrence).",
+            "Writes DIR/sweep.csv (one row per point) and DIR/sweep.json (the same with the fixed parameters, solver and "
+                    + "provenance); --plot also draws DIR/sweep.png and DIR/sweep.svg. Every point is checked (graph, rates, "
+                    + "state, memory) before the first run starts.",
+            "Example: qbattery sweep --vary gamma-icl=0:0.5:11 --vary graph=star,chain,ring,complete --cells 5 --coupling 2 "
+                    + "--state quantum --out sweep1 --plot"},
+        sortOptions = false)
+public final class SweepCommand implements Callable<Integer> {
+    @Option(names = "--vary", paramLabel = "NAME=VALUES", required = true,
+            description = "A swept parameter, repeatable (1 to 3 times; the grid is their product, the first outermost): "
+                    + "cells, graph, state, omega, gamma, coupling, gamma-icl, dephasing, nbar or variant, with values a:b:n "
+                    + "(n evenly spaced from a to b), a..b (integers) or v1,v2,... The other parameters come from the options below.")
+    List<String> vary;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
+    Path out;
+
+    @Option(names = "--no-spectral", description = "Skip the diagonalisation of rho: no ergotropy, so no ergotropy half-life, "
+            + "sudden death or efficiency (NaN); much faster from 9 cells on.")
+    boolean noSpectral;
+
+    @Option(names = "--no-concurrence", description = "Skip the edge concurrence (no entanglement death, no largest concurrence).")
+    boolean noConcurrence;
+
+    @Option(names = "--threads", paramLabel = "K", description = "Runs at once (default: all cores; one at a time from 9 cells "
+            + "on, each run then using every core itself).")
+    Integer threads;
+
+    @Option(names = "--plot", description = "Also draw DIR/sweep.png and DIR/sweep.svg: the ergotropy and energy half-lives and "
+            + "the efficiency at t_max against the first --vary (numeric), one curve per value of the second. Without it, "
+            + "those two files left in DIR by an earlier run are removed.")
+    boolean plot;
+
+    List<String> argv = List.of();
+
+    @Override
+    public Integer call() {
+        List<Sweep.Axis> axes = new ArrayList<>();
+        for (String v : vary) {
+            Sweep.Axis a = Sweep.Axis.parse(v);
+            if (!ModelOptions.SWEEPABLE.contains(a.parameter())) {
+                throw new InvalidParameterException("vary", "cannot vary \"" + a.parameter() + "\"; allowed: "
+                        + String.join(", ", ModelOptions.SWEEPABLE));
+            }
+            axes.add(a);
+        }
+        List<Map<String, String>> points = Sweep.points(axes);
+        if (plot) {
+            String why = SweepReport.whyNoFigure(axes);
+            if (why != null) {
+                throw new InvalidParameterException("plot", why);
+            }
+        }
+        TimeGrid grid = new TimeGrid(model.tMax, model.dt);
+        var tol = model.tolerances();
+        // Every point is built and checked before anything runs: a bad value at the grid's end must not
+        // cost the runs before it, nor leave a partial table.
+        List<SelfDischarge> runs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        int largest = 0;
+        for (Map<String, String> p : points) {
+            ModelOptions m = model;
+            for (Map.Entry<String, String> e : p.entrySet()) {
+                m = m.with(e.getKey(), e.getValue());
+            }
+            String label = SweepReport.label(p);
+            try {
+                Battery b = m.battery();
+                SelfDischarge run = SelfDischarge.of(b).state(m.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
+                        .method(m.method).representation(m.representation).spectral(!noSpectral).pairwise(!noConcurrence);
+                run.requireMemory();
+                runs.add(run);
+                largest = Math.max(largest, b.cells());
+            } catch (InvalidParameterException e) {
+                throw new InvalidParameterException(e.parameter(), "at the sweep's point " + label + ": " + e.getMessage());
+            }
+            labels.add(label);
+        }
+        int workers = threads != null ? threads : largest >= 9 ? 1 : Runtime.getRuntime().availableProcessors();
+        if (workers < 1) {
+            throw new InvalidParameterException("threads", "must be >= 1, got " + workers);
+        }
+        Path dir = OutputDir.prepare(out);
+        Progress progress = Progress.forTerminal();
+        long start = System.nanoTime();
+        List<Sweep.Merits> merits;
+        try {
+            progress.progress(0, runs.size(), "sweeping " + runs.size() + " points");
+            merits = Sweep.run(runs, labels, workers, (done, total, label) -> progress.progress(done, total,
+                    "sweeping " + done + "/" + total + " (" + label + ")"));
+        } finally {
+            progress.finish();
+        }
+        if (!plot) {
+            AtomicFiles.removeStale(dir.resolve("sweep.png"));
+            AtomicFiles.removeStale(dir.resolve("sweep.svg"));
+        }
+        AtomicFiles.writeString(dir.resolve("sweep.csv"), SweepReport.csv(axes, points, merits));
+        Map<String, Object> fixed = model.parameters();
+        for (Sweep.Axis a : axes) {
+            fixed.remove(a.parameter().replace('-', '_'));
+        }
+        Map<String, Object> solver = new LinkedHashMap<>();
+        solver.put("method", model.method);
+        solver.put("representation", model.representation);
+        solver.put("rtol", tol.rtol());
+        solver.put("atol", tol.atol());
+        solver.put("t_max", grid.tMax());
+        solver.put("dt", grid.dt());
+        solver.put("spectral", !noSpectral);
+        solver.put("concurrence", !noConcurrence);
+        solver.put("runs_at_once", workers);
+        solver.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
+        ResultWriter.writeJson(dir.resolve("sweep.json"), SweepReport.json(axes, points, merits, fixed, solver, argv));
+        if (plot) {
+            FigureRenderer.PngAndSvg drawn = FigureRenderer.pngAndSvg(SweepReport.figure("sweep", axes, points, merits));
+            AtomicFiles.write(dir.resolve("sweep.png"), o -> o.write(drawn.png()));
+            AtomicFiles.writeString(dir.resolve("sweep.svg"), drawn.svg());
+        }
+        System.out.printf(Locale.ROOT, "swept %d points in %.1f s; wrote %s%n", runs.size(), (System.nanoTime() - start) * 1e-9, dir);
+        return 0;
+    }
+}

@@ -1,0 +1,174 @@
+package org.qbattery.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qbattery.analysis.Sweep.Axis;
+import org.qbattery.analysis.Sweep.Merits;
+import org.qbattery.plot.Figure;
+import org.qbattery.plot.Figure.Line;
+import org.qbattery.plot.Figure.Panel;
+import org.qbattery.plot.Figure.Series;
+
+/**
+ * A sweep's files: {@code sweep.csv} (one row per point: the varied parameters, then
+ * {@link Merits#COLUMNS}; NaN where an event does not occur up to t_max), {@code sweep.json} (the
+ * same rows with nulls, plus the fixed parameters, the axes, the solver and provenance) and the
+ * figure a designer draws first: the ergotropy and energy half-lives and the efficiency ε = E/U at
+ * t_max against the first axis, one curve per value of the second.
+ */
+public final class SweepReport {
+    private SweepReport() {
+    }
+
+    public static String csv(List<Axis> axes, List<Map<String, String>> points, List<Merits> merits) {
+        StringBuilder sb = new StringBuilder();
+        for (Axis a : axes) {
+            sb.append(a.parameter().replace('-', '_')).append(',');
+        }
+        sb.append(String.join(",", Merits.COLUMNS)).append(",representation,wall_seconds\n");
+        for (int i = 0; i < points.size(); i++) {
+            for (Axis a : axes) {
+                sb.append(csvField(points.get(i).get(a.parameter()))).append(',');
+            }
+            for (double v : merits.get(i).values()) {
+                sb.append(ResultWriter.fmt(v)).append(',');
+            }
+            sb.append(merits.get(i).dicke() ? "dicke" : "register").append(',').append(ResultWriter.fmt(merits.get(i).wallSeconds())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+    private static String csvField(String s) {
+        return s.matches("[^,\"\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The JSON document: {@code fixed} parameters and {@code solver} as given, then the axes and one object per point. */
+    public static Map<String, Object> json(List<Axis> axes, List<Map<String, String>> points, List<Merits> merits,
+            Map<String, Object> fixed, Map<String, Object> solver, List<String> commandLine) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> ax = new LinkedHashMap<>();
+        for (Axis a : axes) {
+            ax.put(a.parameter(), a.values().stream().map(SweepReport::jsonValue).toList());
+        }
+        m.put("axes", ax);
+        m.put("fixed", fixed);
+        m.put("units", ResultWriter.UNITS);
+        m.put("figures_of_merit", "per point: U and E at t = 0 and t_max, efficiency E/U at t_max, the ergotropy and energy "
+                + "half-lives, the ergotropy's sudden death and the entanglement's death (null when they do not occur up to t_max), "
+                + "the largest edge-averaged concurrence on the output grid; energies in units of omega, times in the units of the rates");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            points.get(i).forEach((k, v) -> row.put(k, jsonValue(v)));
+            double[] v = merits.get(i).values();
+            for (int c = 0; c < v.length; c++) {
+                row.put(Merits.COLUMNS.get(c), Double.isFinite(v[c]) ? v[c] : null);
+            }
+            row.put("state_representation", merits.get(i).representation());
+            row.put("wall_seconds", merits.get(i).wallSeconds());
+            rows.add(row);
+        }
+        m.put("points", rows);
+        m.put("solver", solver);
+        Map<String, Object> prov = Provenance.environment();
+        prov.put("command", commandLine);
+        m.put("provenance", prov);
+        return m;
+    }
+
+    /** A swept value as JSON: a number when it reads as one (cells 4, gamma-icl 0.1), else the text (star, quantum). */
+    private static Object jsonValue(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException notInteger) {
+            try {
+                double x = Double.parseDouble(v);
+                return Double.isFinite(x) ? (Object) x : v;
+            } catch (NumberFormatException notNumber) {
+                return v;
+            }
+        }
+    }
+
+    /** Whether {@link #figure} can draw these axes: one or two, the first numeric. */
+    public static String whyNoFigure(List<Axis> axes) {
+        if (axes.size() > 2) {
+            return "--plot draws one or two axes (x and one curve per value of the second), got " + axes.size();
+        }
+        if (axes.get(0).values().size() < 2) {
+            return "--plot needs at least two values on the first axis (x), got " + axes.get(0).values().size();
+        }
+        for (String v : axes.get(0).values()) {
+            try {
+                Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                return "--plot needs a numeric first axis (x), got " + axes.get(0).parameter() + " = " + v
+                        + "; put a numeric --vary first";
+            }
+        }
+        return null;
+    }
+
+    /** The sweep's figure (see the class comment); call only when {@link #whyNoFigure} is null. */
+    public static Figure figure(String id, List<Axis> axes, List<Map<String, String>> points, List<Merits> merits) {
+        Axis x = axes.get(0);
+        List<String> curves = axes.size() > 1 ? axes.get(1).values() : List.of("");
+        String xLabel = x.parameter();
+        List<Series> halfE = new ArrayList<>(), halfU = new ArrayList<>(), eff = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (int c = 0; c < curves.size(); c++) {
+            String label = axes.size() > 1 ? axes.get(1).parameter() + " = " + curves.get(c) : "";
+            add(halfE, empty, "ergotropy half-life", label, curve(x, axes, points, merits, curves.get(c), "ergotropy_half_life"), c);
+            add(halfU, empty, "energy half-life", label, curve(x, axes, points, merits, curves.get(c), "energy_half_life"), c);
+            add(eff, empty, "efficiency at t_max", label, curve(x, axes, points, merits, curves.get(c), "efficiency_final"), c);
+        }
+        String caption = "Sweep over " + x.parameter() + (axes.size() > 1 ? " (one curve per " + axes.get(1).parameter() + ")" : "")
+                + ": the ergotropy half-life (first t with E = E(0)/2), the energy half-life and the efficiency ε = E/U at t_max."
+                + (empty.isEmpty() ? "" : " Not drawn, the event never occurring up to t_max: " + String.join("; ", empty) + ".");
+        return new Figure(id, caption, List.of(
+                new Panel("ergotropy half-life", xLabel, "t½(E)", halfE),
+                new Panel("energy half-life", xLabel, "t½(U)", halfU),
+                new Panel("efficiency E/U at t_max", xLabel, "ε(t_max)", eff)));
+    }
+
+    /** The points of one curve (second axis = {@code value}) with a finite figure of merit {@code column}, in x order. */
+    private static double[][] curve(Axis x, List<Axis> axes, List<Map<String, String>> points, List<Merits> merits, String value,
+            String merit) {
+        int column = Merits.COLUMNS.indexOf(merit);
+        List<double[]> xy = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (axes.size() > 1 && !points.get(i).get(axes.get(1).parameter()).equals(value)) {
+                continue;
+            }
+            double y = merits.get(i).values()[column];
+            if (Double.isFinite(y)) {
+                xy.add(new double[] {Double.parseDouble(points.get(i).get(x.parameter())), y});
+            }
+        }
+        xy.sort((a, b) -> Double.compare(a[0], b[0]));
+        double[][] out = new double[2][xy.size()];
+        for (int k = 0; k < xy.size(); k++) {
+            out[0][k] = xy.get(k)[0];
+            out[1][k] = xy.get(k)[1];
+        }
+        return out;
+    }
+
+    private static void add(List<Series> to, List<String> empty, String panel, String label, double[][] xy, int color) {
+        if (xy[0].length == 0) {
+            empty.add(label.isEmpty() ? panel : panel + " at " + label);
+            return;
+        }
+        to.add(new Series(label.isEmpty() ? panel : label, xy[0], xy[1], Line.values()[color % Line.values().length], color));
+    }
+
+    /** Label of point {@code p} for progress lines: {@code gamma-icl=0.1, cells=4}. */
+    public static String label(Map<String, String> p) {
+        StringBuilder sb = new StringBuilder();
+        p.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+}

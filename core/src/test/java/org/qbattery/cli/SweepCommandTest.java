@@ -1,0 +1,96 @@
+package org.qbattery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SweepCommandTest {
+    /**
+     * Two axes on the paper's five cells: one row per point in grid order, the swept values first,
+     * each row equal to the same point run alone through {@code simulate} (its summary.json), the
+     * files' provenance, and the figure.
+     */
+    @Test
+    void writesOneRowPerPointEqualToTheSameRunAlone(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sweep");
+        CliTest.Run r = CliTest.run("sweep", "--vary", "gamma-icl=0:0.5:3", "--vary", "graph=star,chain", "--cells", "4",
+                "--coupling", "2", "--state", "quantum", "--t-max", "3", "--dt", "0.05", "--plot", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("sweep.csv", "sweep.json", "sweep.png", "sweep.svg");
+        }
+        List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+        assertThat(csv.get(0)).startsWith("gamma_icl,graph,energy_initial,ergotropy_initial,ergotropy_half_life,energy_half_life,");
+        assertThat(csv).hasSize(1 + 6);
+        assertThat(csv.get(1)).startsWith("0,star,");
+        assertThat(csv.get(2)).startsWith("0,chain,");
+        assertThat(csv.get(6)).startsWith("0.5,chain,");
+        JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
+        assertThat(sweep.at("/axes/gamma-icl/1").asDouble()).isEqualTo(0.25);
+        assertThat(sweep.at("/fixed/cells").asInt()).isEqualTo(4);
+        assertThat(sweep.at("/fixed").has("gamma_icl")).isFalse();
+        assertThat(sweep.at("/provenance/qbattery_version").asText()).isNotBlank();
+        assertThat(sweep.at("/solver/rtol").asDouble()).isEqualTo(1e-10);
+        JsonNode point = sweep.at("/points/3"); // gamma-icl = 0.25, chain
+        assertThat(point.get("gamma-icl").asDouble()).isEqualTo(0.25);
+        assertThat(point.get("graph").asText()).isEqualTo("chain");
+
+        Path alone = tmp.resolve("alone");
+        CliTest.Run s = CliTest.run("simulate", "--gamma-icl", "0.25", "--graph", "chain", "--cells", "4", "--coupling", "2",
+                "--state", "quantum", "--t-max", "3", "--dt", "0.05", "--out", alone.toString());
+        assertThat(s.code()).as(s.err()).isZero();
+        JsonNode one = new ObjectMapper().readTree(alone.resolve("summary.json").toFile());
+        // The same computation in the same order: equal to the last bit.
+        assertThat(point.get("ergotropy_half_life").asDouble()).isEqualTo(one.get("ergotropy_half_life").asDouble());
+        assertThat(point.get("energy_half_life").asDouble()).isEqualTo(one.get("energy_half_life").asDouble());
+        assertThat(point.get("entanglement_death").asDouble()).isEqualTo(one.get("entanglement_death").asDouble());
+        assertThat(point.get("ergotropy_sudden_death").isNull()).isTrue();
+        assertThat(point.get("energy_final").asDouble()).isEqualTo(one.at("/final/energy").asDouble());
+        assertThat(point.get("efficiency_final").asDouble()).isEqualTo(one.at("/final/efficiency").asDouble());
+        assertThat(point.get("energy_initial").asDouble()).isCloseTo(2, within(1e-12));
+
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("sweep.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(3 * 2 * org.qbattery.plot.FigureRenderer.PANEL_WIDTH);
+        // Well-formed SVG (text is drawn as glyph outlines, so there is no label to look for).
+        var svg = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("sweep.svg").toFile());
+        assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+
+        // Again without --plot: the earlier figure is removed with the rest rewritten.
+        CliTest.Run again = CliTest.run("sweep", "--vary", "cells=1..2", "--out", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(out.resolve("sweep.png")).doesNotExist();
+        assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(3);
+    }
+
+    /** A bad point anywhere in the grid: one line naming the point and the parameter, exit 2, nothing written. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "gamma-icl beyond the star's bound | --vary=gamma-icl=0:1:3 --graph=central --cells=5 | --gamma-icl: at the sweep's point gamma-icl=1: ",
+        "ring of two cells                 | --vary=cells=2..4 --graph=circular                | at the sweep's point cells=2: ",
+        "a parameter that cannot vary      | --vary=dt=0.1,0.2                                 | --vary: cannot vary \"dt\"",
+        "a malformed range                 | --vary=gamma=0:1                                  | --vary: ",
+        "a plot of a categorical axis      | --vary=graph=star,chain --cells=3 --plot          | --plot: --plot needs a numeric first axis",
+        "an unknown state                  | --vary=state=quantum,hot --cells=2                | --state: at the sweep's point state=hot: "})
+    void badGridsAreRefusedBeforeAnyRun(String what, String args, String message, @TempDir Path tmp) {
+        Path out = tmp.resolve("never");
+        List<String> argv = new java.util.ArrayList<>(List.of("sweep"));
+        argv.addAll(List.of(args.trim().split("\\s+")));
+        argv.add("--out=" + out);
+        CliTest.Run r = CliTest.run(argv.toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("qbattery: error: ").contains(message.trim());
+        assertThat(out).doesNotExist();
+    }
+}
