@@ -31,11 +31,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
     Path out;
 
-    @Option(names = "--no-spectral", description = "Skip the diagonalisation of rho (ergotropy, capacity, entropy become NaN); much faster at N >= 9.")
-    boolean noSpectral;
-
-    @Option(names = "--no-concurrence", description = "Skip the edge concurrence.")
-    boolean noConcurrence;
+    @Mixin
+    MeasureOptions measures;
 
     @Option(names = "--threads", paramLabel = "K", description = "Worker threads for the kernel and the measures (default: all "
             + "cores; more threads than cores only add overhead: at N = 8, 1000 threads on 2 cores took 5 s instead of 0.8 s).")
@@ -63,7 +60,7 @@ public final class SimulateCommand implements Callable<Integer> {
             var tol = model.tolerances();
             // The state is named and checked here, built when the run starts; file states are validated when read.
             SelfDischarge run = SelfDischarge.of(battery).state(model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                    .method(model.method).representation(model.representation).spectral(!noSpectral).pairwise(!noConcurrence);
+                    .method(model.method).representation(model.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence);
             run.requireMemory(); // before the state is allocated
             if (threads != null) {
                 Main.setThreads(threads);

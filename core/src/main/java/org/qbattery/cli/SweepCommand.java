@@ -43,12 +43,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
     Path out;
 
-    @Option(names = "--no-spectral", description = "Skip the diagonalisation of rho: no ergotropy, so no ergotropy half-life, "
-            + "sudden death or efficiency (NaN); much faster from 9 cells on.")
-    boolean noSpectral;
-
-    @Option(names = "--no-concurrence", description = "Skip the edge concurrence (no entanglement death, no largest concurrence).")
-    boolean noConcurrence;
+    @Mixin
+    MeasureOptions measures;
 
     @Option(names = "--threads", paramLabel = "K", description = "Runs at once (default: all cores; one at a time from 9 cells "
             + "on, each run then using every core itself).")
@@ -95,7 +91,7 @@ public final class SweepCommand implements Callable<Integer> {
             try {
                 Battery b = m.battery();
                 SelfDischarge run = SelfDischarge.of(b).state(m.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                        .method(m.method).representation(m.representation).spectral(!noSpectral).pairwise(!noConcurrence);
+                        .method(m.method).representation(m.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence);
                 run.requireMemory();
                 runs.add(run);
                 largest = Math.max(largest, b.cells());
@@ -135,8 +131,8 @@ public final class SweepCommand implements Callable<Integer> {
         solver.put("atol", tol.atol());
         solver.put("t_max", grid.tMax());
         solver.put("dt", grid.dt());
-        solver.put("spectral", !noSpectral);
-        solver.put("concurrence", !noConcurrence);
+        solver.put("spectral", !measures.noSpectral);
+        solver.put("concurrence", !measures.noConcurrence);
         solver.put("runs_at_once", workers);
         solver.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
         ResultWriter.writeJson(dir.resolve("sweep.json"), SweepReport.json(axes, points, merits, fixed, solver, argv));
