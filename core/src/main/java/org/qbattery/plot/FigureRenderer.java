@@ -50,6 +50,7 @@ public final class FigureRenderer {
         st.setMarkerSize(0);
         st.setAntiAlias(true);
         st.setPlotGridLinesVisible(true);
+        st.setPlotGridLinesStroke(new GridStroke(st.getPlotGridLinesStroke()));
         st.setXAxisDecimalPattern("0.##");
         st.setXAxisMaxLabelCount(12);
         if (!text) {

@@ -326,6 +326,14 @@ final class PolylineGraphics extends Graphics2D {
     @Override
     public void fill(Shape s) {
         pending.flush();
+        if (s instanceof GridStroke.Line grid) {
+            // A grid line XChart fills as its stroke's outline: drawn as the line it is (GridStroke says why).
+            Stroke was = g.getStroke();
+            g.setStroke(grid.stroke.plain());
+            g.draw(grid.line);
+            g.setStroke(was);
+            return;
+        }
         g.fill(s);
     }
 
