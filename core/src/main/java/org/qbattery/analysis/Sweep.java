@@ -29,7 +29,8 @@ public final class Sweep {
 
     /**
      * One swept parameter and its values, as typed: {@code name=a:b:n} (n evenly spaced values from a
-     * to b, both included), {@code name=a..b} (the integers from a to b) or {@code name=v1,v2,...}.
+     * to b, both included), {@code name=a..b} (the integers from a to b), {@code name=v1,v2,...}, or
+     * {@code name=v1;v2;...} for values with commas in them ({@code state=bloch:0.5,0;bloch:1,0}).
      */
     public record Axis(String parameter, List<String> values) {
         /** Parses {@code name=values}; an {@link InvalidParameterException} for parameter "vary" says what is wrong. */
@@ -41,7 +42,7 @@ public final class Sweep {
             String name = spec.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             String v = spec.substring(eq + 1).trim();
             List<String> values = new ArrayList<>();
-            if (v.matches("[^,]*:[^,]*:[^,]*")) {
+            if (v.matches("[^,;]*:[^,;]*:[^,;]*")) {
                 String[] p = v.split(":");
                 double a = number(spec, p[0]), b = number(spec, p[1]);
                 int n;
@@ -69,7 +70,7 @@ public final class Sweep {
                     values.add(Integer.toString(k));
                 }
             } else {
-                for (String s : v.split(",")) {
+                for (String s : v.split(v.contains(";") ? ";" : ",", -1)) {
                     if (s.isBlank()) {
                         throw new InvalidParameterException("vary", "empty value in \"" + spec + "\"");
                     }

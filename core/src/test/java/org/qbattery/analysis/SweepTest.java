@@ -23,11 +23,12 @@ class SweepTest {
         assertThat(Sweep.Axis.parse("cells=2..5").values()).containsExactly("2", "3", "4", "5");
         assertThat(Sweep.Axis.parse("graph=star, chain,ring").values()).containsExactly("star", "chain", "ring");
         assertThat(Sweep.Axis.parse("state=bloch:1,2").values()).containsExactly("bloch:1", "2"); // a list: commas split
+        assertThat(Sweep.Axis.parse("state=bloch:1,2;bloch:0.5,0; quantum").values()).containsExactly("bloch:1,2", "bloch:0.5,0", "quantum");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gamma", "=1,2", "gamma=", "gamma=0:1:1", "gamma=0:x:3", "gamma=0:1:2.5", "cells=5..2",
-        "gamma=1,,2", "gamma=0:1:20000"})
+        "gamma=1,,2", "gamma=1,2,", "state=a;;b", "gamma=0:1:20000"})
     void malformedAxesAreRefusedNamingVary(String spec) {
         assertThatThrownBy(() -> Sweep.Axis.parse(spec)).isInstanceOf(InvalidParameterException.class)
                 .satisfies(e -> assertThat(((InvalidParameterException) e).parameter()).isEqualTo("vary"));
