@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.qbattery.kernel.Parallel;
 import org.qbattery.kernel.Tolerances;
 import org.qbattery.model.Battery;
@@ -91,42 +87,31 @@ public final class PaperReproduction {
         List<Case> cases = plan();
         // Largest runs first so the two workers finish together.
         cases.sort((a, b) -> Double.compare(b.battery().cells() * b.tMax(), a.battery().cells() * a.tMax()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "qbattery-reproduce");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger done = new AtomicInteger();
         Map<String, Case> distinct = new LinkedHashMap<>();
         String[] simulation = new String[cases.size()];
         for (int i = 0; i < simulation.length; i++) {
             simulation[i] = cases.get(i).simulation();
             distinct.putIfAbsent(simulation[i], cases.get(i));
         }
-        Map<String, Future<DischargeResult>> bySimulation = new java.util.HashMap<>();
-        try {
-            for (Map.Entry<String, Case> d : distinct.entrySet()) {
-                Case c = d.getValue();
-                bySimulation.put(d.getKey(), pool.submit(() -> {
-                    DischargeResult r = SelfDischarge.of(c.battery()).state(c.state()).grid(c.tMax(), c.dt()).tolerances(tol).run();
-                    synchronized (progress) {
-                        progress.progress(done.incrementAndGet(), distinct.size(), c.key());
-                    }
-                    return r;
-                }));
-            }
-            Map<String, Future<DischargeResult>> futures = new LinkedHashMap<>();
-            for (int i = 0; i < simulation.length; i++) {
-                futures.put(cases.get(i).key(), bySimulation.get(simulation[i]));
-            }
-            Map<String, DischargeResult> res = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<DischargeResult>> e : futures.entrySet()) {
-                res.put(e.getKey(), Parallel.join(e.getValue()));
-            }
-            return new PaperReproduction(res, distinct.size(), (System.nanoTime() - start) * 1e-9, tol);
-        } finally {
-            pool.shutdownNow();
+        List<Case> runs = new ArrayList<>(distinct.values());
+        List<java.util.concurrent.Callable<DischargeResult>> tasks = new ArrayList<>();
+        double[] cost = new double[runs.size()];
+        for (int i = 0; i < cost.length; i++) {
+            Case c = runs.get(i);
+            tasks.add(() -> SelfDischarge.of(c.battery()).state(c.state()).grid(c.tMax(), c.dt()).tolerances(tol).run());
+            cost[i] = c.battery().cells() * c.tMax();
         }
+        List<DischargeResult> done = Parallel.largestFirst(tasks, cost, threads, "qbattery-reproduce",
+                (i, count) -> progress.progress(count, runs.size(), runs.get(i).key()));
+        Map<String, DischargeResult> bySimulation = new java.util.HashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            bySimulation.put(runs.get(i).simulation(), done.get(i));
+        }
+        Map<String, DischargeResult> res = new LinkedHashMap<>();
+        for (int i = 0; i < simulation.length; i++) {
+            res.put(cases.get(i).key(), bySimulation.get(simulation[i]));
+        }
+        return new PaperReproduction(res, distinct.size(), (System.nanoTime() - start) * 1e-9, tol);
     }
 
     public DischargeResult get(Variant v, String group, String geometry, int n, String state) {

@@ -5,10 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.qbattery.kernel.Parallel;
 import org.qbattery.model.InvalidParameterException;
 
@@ -177,40 +173,18 @@ public final class Sweep {
     }
 
     /**
-     * Runs every prepared run on {@code workers} threads, costliest first, and returns their merits
-     * in the order given.
+     * Runs every prepared run on {@code workers} threads, costliest first ({@link SelfDischarge}'s
+     * estimate), and returns their merits in the order given.
      */
     public static List<Merits> run(List<SelfDischarge> runs, List<String> labels, int workers, Listener listener) {
-        Integer[] order = new Integer[runs.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        List<java.util.concurrent.Callable<Merits>> tasks = new ArrayList<>();
+        double[] cost = new double[runs.size()];
+        for (int i = 0; i < cost.length; i++) {
+            SelfDischarge r = runs.get(i);
+            tasks.add(() -> Merits.of(r.run()));
+            cost[i] = r.costEstimate();
         }
-        // Largest first, so the workers finish together (the cost grows ~16^N on the register).
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(runs.get(b).costEstimate(), runs.get(a).costEstimate()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
-            Thread t = new Thread(r, "qbattery-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger done = new AtomicInteger();
-        List<Future<Merits>> futures = new ArrayList<>(java.util.Collections.nCopies(runs.size(), null));
-        try {
-            for (int i : order) {
-                futures.set(i, pool.submit(() -> {
-                    Merits m = Merits.of(runs.get(i).run());
-                    synchronized (listener) {
-                        listener.finished(done.incrementAndGet(), runs.size(), labels.get(i));
-                    }
-                    return m;
-                }));
-            }
-            List<Merits> out = new ArrayList<>();
-            for (Future<Merits> f : futures) {
-                out.add(Parallel.join(f));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.largestFirst(tasks, cost, workers, "qbattery-sweep",
+                (i, done) -> listener.finished(done, runs.size(), labels.get(i)));
     }
 }

@@ -38,6 +38,50 @@ public final class Parallel {
         }
     }
 
+    /** Reports a finished task: its index and how many have finished so far (calls are serialised). */
+    public interface TaskDone {
+        void finished(int index, int done);
+    }
+
+    /**
+     * Runs independent tasks on {@code workers} daemon threads named {@code name}, costliest first
+     * (so the workers finish together), and returns their results in the order given. A task's
+     * exception ends the batch and is re-thrown as is ({@link #join}).
+     */
+    public static <T> java.util.List<T> largestFirst(java.util.List<java.util.concurrent.Callable<T>> tasks, double[] cost,
+            int workers, String name, TaskDone onDone) {
+        Integer[] order = new Integer[tasks.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(cost[b], cost[a]));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
+        try {
+            for (int i : order) {
+                futures.set(i, pool.submit(() -> {
+                    T result = tasks.get(i).call();
+                    synchronized (onDone) {
+                        onDone.finished(i, done.incrementAndGet());
+                    }
+                    return result;
+                }));
+            }
+            java.util.List<T> out = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<T> f : futures) {
+                out.add(join(f));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** A partial sum over the indices {@code [from, to)}. */
     @FunctionalInterface
     public interface RangeSum {
