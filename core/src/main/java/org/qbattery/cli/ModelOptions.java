@@ -8,7 +8,7 @@ import org.qbattery.model.Variant;
 import picocli.CommandLine.Option;
 
 /** The battery, state, time grid and solver options shared by the simulating commands. */
-public final class ModelOptions {
+public final class ModelOptions implements Cloneable {
     @Option(names = "--cells", paramLabel = "N", description = "Number of cells, 1..14 and within the heap (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     int cells;
 
@@ -80,24 +80,12 @@ public final class ModelOptions {
 
     /** A copy with one parameter set from its text, as if typed as {@code --name value}. */
     ModelOptions with(String name, String value) {
-        ModelOptions m = new ModelOptions();
-        m.cells = cells;
-        m.graph = graph;
-        m.edges = edges;
-        m.state = state;
-        m.omega = omega;
-        m.gamma = gamma;
-        m.coupling = coupling;
-        m.gammaIcl = gammaIcl;
-        m.dephasing = dephasing;
-        m.nbar = nbar;
-        m.variant = variant;
-        m.tMax = tMax;
-        m.dt = dt;
-        m.rtol = rtol;
-        m.atol = atol;
-        m.method = method;
-        m.representation = representation;
+        ModelOptions m;
+        try {
+            m = (ModelOptions) clone(); // every field a number or a string: a shallow copy is a copy, also of fields added later
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
         switch (name) {
             case "cells" -> {
                 try {
