@@ -27,8 +27,13 @@ public final class Sweep {
      * One swept parameter and its values, as typed: {@code name=a:b:n} (n evenly spaced values from a
      * to b, both included), {@code name=a..b} (the integers from a to b), {@code name=v1,v2,...}, or
      * {@code name=v1;v2;...} for values with commas in them ({@code state=bloch:0.5,0;bloch:1,0}).
+     * Edge lists are always separated by ';' ({@code edges=0-1,1-2;0-1,1-2,2-0}): split at commas,
+     * "0-1,1-2" would silently become two one-edge graphs.
      */
     public record Axis(String parameter, List<String> values) {
+        /** The parameter whose values are edge lists. */
+        public static final String EDGES = "edges";
+
         /** Parses {@code name=values}; an {@link InvalidParameterException} for parameter "vary" says what is wrong. */
         public static Axis parse(String spec) {
             int eq = spec.indexOf('=');
@@ -66,7 +71,7 @@ public final class Sweep {
                     values.add(Integer.toString(k));
                 }
             } else {
-                for (String s : v.split(v.contains(";") ? ";" : ",", -1)) {
+                for (String s : v.split(v.contains(";") || name.equals(EDGES) ? ";" : ",", -1)) {
                     if (s.isBlank()) {
                         throw new InvalidParameterException("vary", "empty value in \"" + spec + "\"");
                     }

@@ -75,8 +75,8 @@ public final class ModelOptions implements Cloneable {
     String representation;
 
     /** The parameters a sweep may vary ({@code qbattery sweep --vary NAME=...}), as their options are named. */
-    static final java.util.List<String> SWEEPABLE = java.util.List.of("cells", "graph", "state", "omega", "gamma", "coupling",
-            "gamma-icl", "dephasing", "nbar", "variant");
+    static final java.util.List<String> SWEEPABLE = java.util.List.of("cells", "graph", "edges", "state", "omega", "gamma",
+            "coupling", "gamma-icl", "dephasing", "nbar", "variant");
 
     /** A copy with one parameter set from its text, as if typed as {@code --name value}. */
     ModelOptions with(String name, String value) {
@@ -97,6 +97,10 @@ public final class ModelOptions implements Cloneable {
             case "graph" -> {
                 m.graph = value;
                 m.edges = null;
+            }
+            case "edges" -> {
+                m.edges = value;
+                m.graph = "custom";
             }
             case "state" -> m.state = value;
             case "variant" -> m.variant = value;

@@ -33,9 +33,10 @@ import picocli.CommandLine.Option;
 public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--vary", paramLabel = "NAME=VALUES", required = true,
             description = "A swept parameter, repeatable (1 to 3 times; the grid is their product, the first outermost): "
-                    + "cells, graph, state, omega, gamma, coupling, gamma-icl, dephasing, nbar or variant, with values a:b:n "
+                    + "cells, graph, edges, state, omega, gamma, coupling, gamma-icl, dephasing, nbar or variant, with values a:b:n "
                     + "(n evenly spaced from a to b), a..b (integers), v1,v2,... or v1;v2;... (for values with commas, such as "
-                    + "bloch:THETA,PHI). The other parameters come from the options below.")
+                    + "bloch:THETA,PHI; edge lists always with ';': edges=\"0-1,1-2;0-1,1-2,2-0\"). The other parameters come "
+                    + "from the options below.")
     List<String> vary;
 
     @Mixin
@@ -68,6 +69,9 @@ public final class SweepCommand implements Callable<Integer> {
                         + String.join(", ", ModelOptions.SWEEPABLE));
             }
             axes.add(a);
+        }
+        if (axes.stream().anyMatch(a -> a.parameter().equals("graph")) && axes.stream().anyMatch(a -> a.parameter().equals(Sweep.Axis.EDGES))) {
+            throw new InvalidParameterException("vary", "vary graph or edges, not both: both choose the graph");
         }
         List<Map<String, String>> points = Sweep.points(axes);
         if (plot) {
@@ -124,6 +128,11 @@ public final class SweepCommand implements Callable<Integer> {
         Map<String, Object> fixed = model.parameters();
         for (Sweep.Axis a : axes) {
             fixed.remove(a.parameter().replace('-', '_'));
+            if (a.parameter().equals("graph") || a.parameter().equals(Sweep.Axis.EDGES)) {
+                // Either one chooses the graph: the other's fixed value would describe a graph no point has.
+                fixed.remove("graph");
+                fixed.remove("edges");
+            }
         }
         Map<String, Object> solver = new LinkedHashMap<>();
         solver.put("method", model.method);

@@ -24,11 +24,14 @@ class SweepTest {
         assertThat(Sweep.Axis.parse("graph=star, chain,ring").values()).containsExactly("star", "chain", "ring");
         assertThat(Sweep.Axis.parse("state=bloch:1,2").values()).containsExactly("bloch:1", "2"); // a list: commas split
         assertThat(Sweep.Axis.parse("state=bloch:1,2;bloch:0.5,0; quantum").values()).containsExactly("bloch:1,2", "bloch:0.5,0", "quantum");
+        // Edge lists split at ';' only: one list with commas is one graph, not one graph per edge.
+        assertThat(Sweep.Axis.parse("edges=0-1,1-2").values()).containsExactly("0-1,1-2");
+        assertThat(Sweep.Axis.parse("edges=0-1;0-1,1-2, 2-0").values()).containsExactly("0-1", "0-1,1-2, 2-0");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gamma", "=1,2", "gamma=", "gamma=0:1:1", "gamma=0:x:3", "gamma=0:1:2.5", "cells=5..2",
-        "gamma=1,,2", "gamma=1,2,", "state=a;;b", "gamma=0:1:20000"})
+        "gamma=1,,2", "gamma=1,2,", "state=a;;b", "gamma=0:1:20000", "edges=0-1;"})
     void malformedAxesAreRefusedNamingVary(String spec) {
         assertThatThrownBy(() -> Sweep.Axis.parse(spec)).isInstanceOf(InvalidParameterException.class)
                 .satisfies(e -> assertThat(((InvalidParameterException) e).parameter()).isEqualTo("vary"));

@@ -73,6 +73,50 @@ class SweepCommandTest {
         assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(3);
     }
 
+    /**
+     * Custom graphs as an axis: each row equal to {@code simulate --edges} of its list (the same
+     * computation, to the last bit), and the triangle typed as edges equal to the named ring of three
+     * cells within the integrator's tolerance (rtol 1e-10: U to 1e-9, event times to 1e-8), whatever
+     * representation each takes. The fixed parameters then name no graph.
+     */
+    @Test
+    void edgeListsAreAnAxis(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sweep");
+        String[] lists = {"0-1", "0-1,1-2", "0-1,1-2,2-0"};
+        CliTest.Run r = CliTest.run("sweep", "--vary", "edges=" + String.join(";", lists), "--cells", "3", "--coupling", "2",
+                "--gamma-icl", "0.25", "--state", "quantum", "--t-max", "3", "--dt", "0.05", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+        assertThat(csv).hasSize(1 + lists.length);
+        assertThat(csv.get(2)).startsWith("\"0-1,1-2\",");
+        JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
+        assertThat(sweep.at("/fixed").has("graph")).isFalse();
+        assertThat(sweep.at("/fixed").has("edges")).isFalse();
+        for (int k = 0; k < lists.length; k++) {
+            JsonNode point = sweep.at("/points/" + k);
+            assertThat(point.get("edges").asText()).isEqualTo(lists[k]);
+            Path alone = tmp.resolve("alone" + k);
+            CliTest.Run s = CliTest.run("simulate", "--edges", lists[k], "--cells", "3", "--coupling", "2", "--gamma-icl", "0.25",
+                    "--state", "quantum", "--t-max", "3", "--dt", "0.05", "--out", alone.toString());
+            assertThat(s.code()).as(s.err()).isZero();
+            JsonNode one = new ObjectMapper().readTree(alone.resolve("summary.json").toFile());
+            assertThat(point.get("ergotropy_half_life").asDouble()).isEqualTo(one.get("ergotropy_half_life").asDouble());
+            assertThat(point.get("energy_half_life").asDouble()).isEqualTo(one.get("energy_half_life").asDouble());
+            assertThat(point.get("energy_final").asDouble()).isEqualTo(one.at("/final/energy").asDouble());
+            assertThat(point.get("ergotropy_final").asDouble()).isEqualTo(one.at("/final/ergotropy").asDouble());
+        }
+        Path ring = tmp.resolve("ring");
+        CliTest.Run s = CliTest.run("simulate", "--graph", "ring", "--cells", "3", "--coupling", "2", "--gamma-icl", "0.25",
+                "--state", "quantum", "--t-max", "3", "--dt", "0.05", "--out", ring.toString());
+        assertThat(s.code()).as(s.err()).isZero();
+        JsonNode named = new ObjectMapper().readTree(ring.resolve("summary.json").toFile());
+        JsonNode triangle = sweep.at("/points/2");
+        assertThat(triangle.get("energy_final").asDouble()).isCloseTo(named.at("/final/energy").asDouble(), within(1e-9));
+        assertThat(triangle.get("ergotropy_final").asDouble()).isCloseTo(named.at("/final/ergotropy").asDouble(), within(1e-9));
+        assertThat(triangle.get("ergotropy_half_life").asDouble()).isCloseTo(named.get("ergotropy_half_life").asDouble(), within(1e-8));
+        assertThat(triangle.get("energy_half_life").asDouble()).isCloseTo(named.get("energy_half_life").asDouble(), within(1e-8));
+    }
+
     /** A bad point anywhere in the grid: one line naming the point and the parameter, exit 2, nothing written. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -81,7 +125,9 @@ class SweepCommandTest {
         "a parameter that cannot vary      | --vary=dt=0.1,0.2                                 | --vary: cannot vary \"dt\"",
         "a malformed range                 | --vary=gamma=0:1                                  | --vary: ",
         "a plot of a categorical axis      | --vary=graph=star,chain --cells=3 --plot          | --plot: --plot needs a numeric first axis",
-        "an unknown state                  | --vary=state=quantum,hot --cells=2                | --state: at the sweep's point state=hot: "})
+        "an unknown state                  | --vary=state=quantum,hot --cells=2                | --state: at the sweep's point state=hot: ",
+        "an edge to a cell that is not     | --vary=edges=0-1;0-5 --cells=3                    | --edges: at the sweep's point edges=0-5: ",
+        "graph and edges both varied       | --vary=graph=star,chain --vary=edges=0-1 --cells=3 | --vary: vary graph or edges, not both"})
     void badGridsAreRefusedBeforeAnyRun(String what, String args, String message, @TempDir Path tmp) {
         Path out = tmp.resolve("never");
         List<String> argv = new java.util.ArrayList<>(List.of("sweep"));
