@@ -21,13 +21,16 @@ import picocli.CommandLine.Command;
 @Command(name = "qbattery", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulate and design self-discharging quantum batteries of two-level cells.",
         subcommands = {SimulateCommand.class, SweepCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code for invalid input. */
     public static final int BAD_INPUT = 2;
 
+    /** No command given: as any other incomplete input, one line and exit code 2 (a script must not read it as success). */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        System.err.println("qbattery: error: missing command: simulate, sweep or reproduce (see --help)");
+        System.err.flush();
+        return BAD_INPUT;
     }
 
     public static void main(String[] args) {

@@ -22,6 +22,18 @@ class MainTest {
         assertThat(Main.usesNativeLapack(line.trim().split(" +"))).isEqualTo(expected);
     }
 
+    /** No command is incomplete input like any other: one line naming the commands, exit code 2; --help still exits 0. */
+    @org.junit.jupiter.api.Test
+    void noCommandIsBadInput() {
+        CliTest.Run none = CliTest.run();
+        assertThat(none.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(none.err().strip()).isEqualTo("qbattery: error: missing command: simulate, sweep or reproduce (see --help)");
+        assertThat(none.out()).isEmpty();
+        CliTest.Run help = CliTest.run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("simulate", "sweep", "reproduce");
+    }
+
     /** A heap that runs out after all ends in one line naming the heap and QBATTERY_JAVA_OPTS, exit code 1. */
     @org.junit.jupiter.api.Test
     void anExhaustedHeapIsOneLine() {
