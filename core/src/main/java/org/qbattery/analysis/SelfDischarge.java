@@ -153,6 +153,21 @@ public final class SelfDischarge {
     }
 
     /**
+     * Heap this run needs, in bytes, by the estimate {@link #requireMemory()} checks (with the method
+     * it will use when it fits alone); what a caller running several at once adds up.
+     */
+    public long memoryNeed() {
+        long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());
+        if (symmetric()) {
+            return SymmetricDischarge.estimateBytes(battery.cells(), method.equals("auto") ? "taylor" : method,
+                    !battery.permutationInvariant());
+        }
+        long[] need = new long[1];
+        fittingMethod(battery, method, kernelGenerators(battery, p -> true), budget, need);
+        return need[0];
+    }
+
+    /**
      * A relative cost, to order several runs (largest first): per output time ~4^N on the register,
      * ~N^3 without it. Valid once the run is configured (the representation chosen).
      */

@@ -172,6 +172,30 @@ public final class Sweep {
         }
     }
 
+    /**
+     * How many runs may go at once within {@code budget} bytes: the largest k ≤ {@code wanted} for
+     * which the k largest needs together fit (at least 1: a single run is checked on its own). Any k
+     * of the runs at once need no more than the k largest.
+     */
+    public static int runsAtOnce(long[] needs, int wanted, long budget) {
+        int k = Math.min(wanted, needs.length);
+        while (k > 1 && largestTogether(needs, k) > budget) {
+            k--;
+        }
+        return Math.max(1, k);
+    }
+
+    /** The sum of the k largest of {@code needs}. */
+    public static long largestTogether(long[] needs, int k) {
+        long[] sorted = needs.clone();
+        java.util.Arrays.sort(sorted);
+        long sum = 0;
+        for (int i = 0; i < Math.min(k, sorted.length); i++) {
+            sum += sorted[sorted.length - 1 - i];
+        }
+        return sum;
+    }
+
     /** Reports one finished run: how many are done, of how many, and the point's label. */
     public interface Listener {
         void finished(int done, int total, String label);

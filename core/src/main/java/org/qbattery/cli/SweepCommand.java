@@ -48,8 +48,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     MeasureOptions measures;
 
-    @Option(names = "--threads", paramLabel = "K", description = "Runs at once (default: all cores; one at a time from 9 cells "
-            + "on, each run then using every core itself).")
+    @Option(names = "--threads", paramLabel = "K", description = "Runs at once (default: all cores, fewer when that many runs "
+            + "would not fit in the heap together; one at a time from 9 cells on, each run then using every core itself). "
+            + "A K whose runs cannot fit together is refused before any run.")
     Integer threads;
 
     @Option(names = "--plot", description = "Also draw DIR/sweep.png and DIR/sweep.svg: the ergotropy and energy half-lives and "
@@ -108,6 +109,21 @@ public final class SweepCommand implements Callable<Integer> {
         int workers = threads != null ? threads : largest >= 9 ? 1 : Runtime.getRuntime().availableProcessors();
         if (workers < 1) {
             throw new InvalidParameterException("threads", "must be >= 1, got " + workers);
+        }
+        // Each point was checked alone; runs at once share the heap, and one that ran out would take the
+        // finished points' results with it.
+        long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());
+        long[] needs = runs.stream().mapToLong(SelfDischarge::memoryNeed).toArray();
+        int fit = Sweep.runsAtOnce(needs, workers, budget);
+        if (fit < Math.min(workers, runs.size())) {
+            if (threads != null) {
+                int at = Math.min(workers, runs.size());
+                throw new InvalidParameterException("threads", String.format(Locale.ROOT,
+                        "%d runs at once need about %.1f GiB of heap but this JVM may use %.1f GiB; allowed here: --threads <= %d "
+                                + "(or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
+                        at, Sweep.largestTogether(needs, at) / 1073741824.0, budget / 0.9 / 1073741824.0, fit));
+            }
+            workers = fit;
         }
         Path dir = OutputDir.prepare(out);
         Progress progress = Progress.forTerminal();

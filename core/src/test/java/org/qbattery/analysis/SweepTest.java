@@ -37,6 +37,18 @@ class SweepTest {
                 .satisfies(e -> assertThat(((InvalidParameterException) e).parameter()).isEqualTo("vary"));
     }
 
+    /** Runs at once: the most whose largest needs fit together, at least one, at most as many as runs. */
+    @Test
+    void runsAtOnceAddTheLargestNeeds() {
+        long[] needs = {5, 1, 3};
+        assertThat(Sweep.runsAtOnce(needs, 2, 8)).isEqualTo(2); // 5 + 3 fit exactly
+        assertThat(Sweep.runsAtOnce(needs, 2, 7)).isEqualTo(1);
+        assertThat(Sweep.runsAtOnce(needs, 3, 8)).isEqualTo(2); // 5 + 3 + 1 do not
+        assertThat(Sweep.runsAtOnce(needs, 5, 100)).isEqualTo(3);
+        assertThat(Sweep.runsAtOnce(needs, 2, 1)).isEqualTo(1); // a run alone is checked on its own
+        assertThat(Sweep.largestTogether(needs, 2)).isEqualTo(8);
+    }
+
     @Test
     void pointsAreTheProductWithTheFirstAxisOutermost() {
         List<Map<String, String>> p = Sweep.points(List.of(Sweep.Axis.parse("cells=1..2"), Sweep.Axis.parse("graph=a,b,c")));

@@ -117,6 +117,32 @@ class SweepCommandTest {
         assertThat(triangle.get("energy_half_life").asDouble()).isCloseTo(named.get("energy_half_life").asDouble(), within(1e-8));
     }
 
+    /**
+     * --threads K whose K largest runs cannot share the heap: refused in one line naming the K that
+     * fits, before any run (a run out of heap would lose the finished points too). The case is found
+     * from this JVM's heap: the smallest ring whose run needs more than half of it, so two do not fit.
+     */
+    @Test
+    void runsThatCannotShareTheHeapAreRefused(@TempDir Path tmp) {
+        long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());
+        Integer cells = null;
+        for (int n = 8; n <= 13 && cells == null; n++) {
+            long need = org.qbattery.analysis.SelfDischarge.of(org.qbattery.model.Battery.builder(org.qbattery.model.Graph.ring(n))
+                    .coupling(1).build()).state("quantum").memoryNeed();
+            if (2 * need > budget && need <= budget) {
+                cells = n;
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(cells != null, "no ring size needs between half and all of this heap");
+        Path out = tmp.resolve("never");
+        CliTest.Run r = CliTest.run("sweep", "--vary", "coupling=1,2", "--graph", "ring", "--cells", cells.toString(),
+                "--threads", "2", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("qbattery: error: --threads: 2 runs at once need about ").contains("--threads <= 1");
+        assertThat(out).doesNotExist();
+    }
+
     /** A bad point anywhere in the grid: one line naming the point and the parameter, exit 2, nothing written. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
