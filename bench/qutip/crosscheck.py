@@ -18,6 +18,9 @@ our defaults (rtol 1e-10, atol 1e-12), so energies agree to ~1e-8 of their scale
 1e-6 * max(1, N) for the extensive measures (1e-6 for coherence and purity; for the efficiency E/U, E's and
 U's bounds carried through the division by U), and 1e-5 for the concurrence, whose square roots of near-zero
 eigenvalues amplify the integration error (physics.md Section 8: treat C < 1e-5 as zero).
+A case whose curves differ is run again with QuTiP at rtol 1e-13: if they then agree, the difference was
+QuTiP's own (strongly oscillating cases, J ~ 17, need it) and the case counts as agreeing, said so in its line;
+tightening QuTiP cannot make a wrong result of ours agree.
 Installs Debian's python3-qutip first when /usr/bin/python3 cannot import qutip (as compare.py does).
 """
 import argparse
@@ -299,6 +302,7 @@ def run_qbattery(c, d):
 
 SCALE_FREE = {"efficiency", "concurrence", "coherence", "purity"}
 failures = 0
+qutip_off = 0
 worst = {}
 events_checked = {}
 qtight = args.tight in ("both", "qutip")
@@ -317,31 +321,46 @@ for i in range(args.cases):
     t = np.array([float(r["t"]) for r in rows])
     L, sm = liouvillian(c["N"], c["edges"], c["omega"], c["gamma"], c["J"], c["gicl"], c["deph"], c["nbar"], c["variant"])
     rho0 = initial_state(c["state"], c["N"])
-    res = qt.mesolve(L, rho0, t, [], [], options=qt.Options(atol=1e-14 if qtight else 1e-12, rtol=1e-13 if qtight else 1e-10, nsteps=10 ** 7, store_states=True))
-    bad = []
-    sampled_E, sector_coherence = [], []
     nexc = excitations(sm)
     between = nexc[:, None] != nexc[None, :]
-    for k, st in enumerate(res.states):
-        ref = measures(st, c["N"], c["edges"], nexc)
-        sampled_E.append(ref["ergotropy"])
-        sector_coherence.append(float(np.abs(st.full()[between]).max()) if between.any() else 0.0)
-        Nf = c["N"]
-        for name, v in ref.items():
-            ours = float(rows[k][name])
-            scale = 1.0 if name in SCALE_FREE else max(1.0, Nf)
-            tol = 1e-5 if name == "concurrence" else 1e-6 * scale
-            if name == "efficiency":
-                # E/U carries E's and U's own errors (bounded as they are, 1e-6 max(1, N)) divided by U.
-                tol = 1e-6 + 1e-6 * max(1.0, Nf) * (1 + abs(v)) / max(ref["energy"], 1e-300)
-            diff = abs(ours - v)
-            w = worst.get(name, (0.0, None))
-            if diff > w[0]:
-                worst[name] = (diff, i)
-            if os.environ.get("CROSSCHECK_SHOW") == name:
-                print("   %s t=%g ours %.12g qutip %.12g" % (name, t[k], ours, v))
-            if not diff <= tol:
-                bad.append("%s at t=%g: ours %.10g, QuTiP %.10g" % (name, t[k], ours, v))
+
+    def curves(tight):
+        """QuTiP's curves at every output time against ours: (lines that differ, largest difference per measure, E, coherence)."""
+        res = qt.mesolve(L, rho0, t, [], [], options=qt.Options(atol=1e-14 if tight else 1e-12, rtol=1e-13 if tight else 1e-10,
+                                                                 nsteps=10 ** 7, store_states=True))
+        bad, diffs, sampled_E, sector_coherence = [], {}, [], []
+        for k, st in enumerate(res.states):
+            ref = measures(st, c["N"], c["edges"], nexc)
+            sampled_E.append(ref["ergotropy"])
+            sector_coherence.append(float(np.abs(st.full()[between]).max()) if between.any() else 0.0)
+            Nf = c["N"]
+            for name, v in ref.items():
+                ours = float(rows[k][name])
+                scale = 1.0 if name in SCALE_FREE else max(1.0, Nf)
+                tol = 1e-5 if name == "concurrence" else 1e-6 * scale
+                if name == "efficiency":
+                    # E/U carries E's and U's own errors (bounded as they are, 1e-6 max(1, N)) divided by U.
+                    tol = 1e-6 + 1e-6 * max(1.0, Nf) * (1 + abs(v)) / max(ref["energy"], 1e-300)
+                diff = abs(ours - v)
+                diffs[name] = max(diffs.get(name, 0.0), diff)
+                if os.environ.get("CROSSCHECK_SHOW") == name:
+                    print("   %s t=%g ours %.12g qutip %.12g" % (name, t[k], ours, v))
+                if not diff <= tol:
+                    bad.append("%s at t=%g: ours %.10g, QuTiP %.10g" % (name, t[k], ours, v))
+        return bad, diffs, sampled_E, sector_coherence
+
+    bad, diffs, sampled_E, sector_coherence = curves(qtight)
+    resolved = False
+    if bad and not qtight:
+        # Which side is off: tightening QuTiP cannot bring a wrong result of ours into agreement, only
+        # remove QuTiP's own error (at J ~ 17 its curves at rtol 1e-10 are off by ~4e-6, measured with --wide).
+        tight = curves(True)
+        if not tight[0]:
+            bad, diffs, sampled_E, sector_coherence = tight
+            resolved = True
+    for name, diff in diffs.items():
+        if diff > worst.get(name, (0.0, None))[0]:
+            worst[name] = (diff, i)
     # The events: at each reported time QuTiP's state must meet the event's condition (a half-life:
     # the quantity at half its initial value; the sudden death: the passivity gap at zero, negative before).
     U0, E0 = float(rows[0]["energy"]), float(rows[0]["ergotropy"])
@@ -389,7 +408,8 @@ for i in range(args.cases):
         failures += 1
         print("case %2d  DIFFERS  %s\n          %s" % (i, label, "\n          ".join(bad[:6])))
     else:
-        print("case %2d  ok       %s" % (i, label))
+        print("case %2d  ok       %s%s" % (i, label, "  (QuTiP at rtol 1e-10 was off; agrees at 1e-13)" if resolved else ""))
+        qutip_off += resolved
     sys.stdout.flush()
 
 print()
@@ -397,5 +417,7 @@ print("largest difference per measure (case):")
 for name in sorted(worst):
     print("  %-22s %.2e (case %s)" % (name, worst[name][0], worst[name][1]))
 print("events checked against QuTiP's state at the reported time: %s" % (events_checked or "none"))
+if qutip_off:
+    print("%d case(s) agreed only once QuTiP ran at rtol 1e-13: its own error at 1e-10, not ours" % qutip_off)
 print("%d of %d cases differ beyond the tolerance" % (failures, 1 if args.only is not None else args.cases))
 sys.exit(1 if failures else 0)
