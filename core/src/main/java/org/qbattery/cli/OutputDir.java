@@ -3,12 +3,43 @@ package org.qbattery.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.qbattery.model.InvalidParameterException;
 import org.qbattery.report.AtomicFiles;
 
-/** Creates and checks an output directory before any work starts, so a bad --out fails fast. */
+/**
+ * Creates and checks an output directory before any work starts, so a bad --out fails fast; and
+ * removes it again when the work then fails before writing into it (a state file found invalid when
+ * read, a heap that runs out), so a failed run leaves nothing behind, not even an empty directory.
+ */
 final class OutputDir {
     private OutputDir() {
+    }
+
+    /**
+     * Runs {@code work} on the prepared directory. If it throws, the directories this call created
+     * (missing parents included) are removed again, innermost first, as far as they are still empty;
+     * a directory that existed before is never touched.
+     */
+    static <T> T use(Path out, java.util.function.Function<Path, T> work) {
+        List<Path> created = new ArrayList<>();
+        for (Path p = out.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+            created.add(p);
+        }
+        Path dir = prepare(out);
+        try {
+            return work.apply(dir);
+        } catch (RuntimeException | Error e) {
+            for (Path p : created) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException | SecurityException notEmptyOrNotOurs) {
+                    break;
+                }
+            }
+            throw e;
+        }
     }
 
     static Path prepare(Path out) {

@@ -49,23 +49,24 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (!(atol > 0 && atol < 1)) {
             throw new InvalidParameterException("atol", "must be in (0, 1), got " + atol);
         }
-        Path dir = OutputDir.prepare(out);
-        Progress progress = Progress.forTerminal();
-        long start = System.nanoTime();
-        PaperReproduction r = PaperReproduction.compute(new Tolerances(rtol, atol), k, (done, total, label) ->
-                progress.progress(done, total, "simulating " + (int) done + "/" + (int) total));
-        progress.line(String.format(Locale.ROOT, "simulated %d runs (%d distinct) in %.1f s", r.all().size(), r.simulations(), r.wallSeconds()));
-        ReproductionReport.Written w = ReproductionReport.write(r, dir, argv,
-                id -> progress.line((noFigures ? "figure data " : "figure ") + id + " written"), !noFigures);
-        progress.finish();
-        long fixed = w.table().stream().filter(x -> !x.verdict().equals("reproduced")).count();
-        System.out.printf(Locale.ROOT, "reproduced the paper in %.1f s: %d figures%s, %d paper numbers (%d reproduced, %d corrected with reason)%n",
-                (System.nanoTime() - start) * 1e-9, w.figures().size(), noFigures ? " (data only, not drawn)" : "", w.table().size(),
-                w.table().size() - fixed, fixed);
-        for (PaperTable.Row row : w.table()) {
-            System.out.printf(Locale.ROOT, "  %-14s %s: paper %s, QBattery %s%n", row.verdict(), row.quantity(), row.paper(), row.stated());
-        }
-        System.out.println("report: " + w.html().toAbsolutePath());
-        return 0;
+        return OutputDir.use(out, dir -> {
+            Progress progress = Progress.forTerminal();
+            long start = System.nanoTime();
+            PaperReproduction r = PaperReproduction.compute(new Tolerances(rtol, atol), k, (done, total, label) ->
+                    progress.progress(done, total, "simulating " + (int) done + "/" + (int) total));
+            progress.line(String.format(Locale.ROOT, "simulated %d runs (%d distinct) in %.1f s", r.all().size(), r.simulations(), r.wallSeconds()));
+            ReproductionReport.Written w = ReproductionReport.write(r, dir, argv,
+                    id -> progress.line((noFigures ? "figure data " : "figure ") + id + " written"), !noFigures);
+            progress.finish();
+            long fixed = w.table().stream().filter(x -> !x.verdict().equals("reproduced")).count();
+            System.out.printf(Locale.ROOT, "reproduced the paper in %.1f s: %d figures%s, %d paper numbers (%d reproduced, %d corrected with reason)%n",
+                    (System.nanoTime() - start) * 1e-9, w.figures().size(), noFigures ? " (data only, not drawn)" : "", w.table().size(),
+                    w.table().size() - fixed, fixed);
+            for (PaperTable.Row row : w.table()) {
+                System.out.printf(Locale.ROOT, "  %-14s %s: paper %s, QBattery %s%n", row.verdict(), row.quantity(), row.paper(), row.stated());
+            }
+            System.out.println("report: " + w.html().toAbsolutePath());
+            return 0;
+        });
     }
 }

@@ -52,8 +52,6 @@ public final class SimulateCommand implements Callable<Integer> {
         // alone counts orbits over every matrix element). Cleared on every way out, so that an error
         // message starts its own line.
         Progress progress = Progress.forTerminal();
-        DischargeResult r;
-        Path dir;
         try {
             progress.progress(0, 1, "estimating memory");
             TimeGrid grid = new TimeGrid(model.tMax, model.dt);
@@ -65,11 +63,18 @@ public final class SimulateCommand implements Callable<Integer> {
             if (threads != null) {
                 Main.setThreads(threads);
             }
-            dir = OutputDir.prepare(out);
-            r = run.progress(progress).run();
+            return OutputDir.use(out, dir -> {
+                DischargeResult r = run.progress(progress).run();
+                progress.finish();
+                write(r, battery, dir);
+                return 0;
+            });
         } finally {
             progress.finish();
         }
+    }
+
+    private void write(DischargeResult r, Battery battery, Path dir) {
         if (!plot) {
             // A figure an earlier --plot run left here would show that run beside this one's data.
             AtomicFiles.removeStale(dir.resolve("timeseries.png"));
@@ -93,7 +98,6 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%d steps (%d rejected), %.2f s; wrote %s%n", r.stats().acceptedSteps(),
                 r.stats().rejectedSteps(), r.wallSeconds(), dir);
-        return 0;
     }
 
     static String fmt(Double v) {

@@ -125,49 +125,51 @@ public final class SweepCommand implements Callable<Integer> {
             }
             workers = fit;
         }
-        Path dir = OutputDir.prepare(out);
-        Progress progress = Progress.forTerminal();
-        long start = System.nanoTime();
-        List<Sweep.Merits> merits;
-        try {
-            progress.progress(0, runs.size(), "sweeping " + runs.size() + " points");
-            merits = Sweep.run(runs, labels, workers, (done, total, label) -> progress.progress(done, total,
-                    "sweeping " + done + "/" + total + " (" + label + ")"));
-        } finally {
-            progress.finish();
-        }
-        if (!plot) {
-            AtomicFiles.removeStale(dir.resolve("sweep.png"));
-            AtomicFiles.removeStale(dir.resolve("sweep.svg"));
-        }
-        AtomicFiles.writeString(dir.resolve("sweep.csv"), SweepReport.csv(axes, points, merits));
-        Map<String, Object> fixed = model.parameters();
-        for (Sweep.Axis a : axes) {
-            fixed.remove(a.parameter().replace('-', '_'));
-            if (a.parameter().equals("graph") || a.parameter().equals(Sweep.Axis.EDGES)) {
-                // Either one chooses the graph: the other's fixed value would describe a graph no point has.
-                fixed.remove("graph");
-                fixed.remove("edges");
+        final int runsAtOnce = workers;
+        return OutputDir.use(out, dir -> {
+            Progress progress = Progress.forTerminal();
+            long start = System.nanoTime();
+            List<Sweep.Merits> merits;
+            try {
+                progress.progress(0, runs.size(), "sweeping " + runs.size() + " points");
+                merits = Sweep.run(runs, labels, runsAtOnce, (done, total, label) -> progress.progress(done, total,
+                        "sweeping " + done + "/" + total + " (" + label + ")"));
+            } finally {
+                progress.finish();
             }
-        }
-        Map<String, Object> solver = new LinkedHashMap<>();
-        solver.put("method", model.method);
-        solver.put("representation", model.representation);
-        solver.put("rtol", tol.rtol());
-        solver.put("atol", tol.atol());
-        solver.put("t_max", grid.tMax());
-        solver.put("dt", grid.dt());
-        solver.put("spectral", !measures.noSpectral);
-        solver.put("concurrence", !measures.noConcurrence);
-        solver.put("runs_at_once", workers);
-        solver.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
-        ResultWriter.writeJson(dir.resolve("sweep.json"), SweepReport.json(axes, points, merits, fixed, solver, argv));
-        if (plot) {
-            FigureRenderer.PngAndSvg drawn = FigureRenderer.pngAndSvg(SweepReport.figure("sweep", axes, points, merits));
-            AtomicFiles.write(dir.resolve("sweep.png"), o -> o.write(drawn.png()));
-            AtomicFiles.writeString(dir.resolve("sweep.svg"), drawn.svg());
-        }
-        System.out.printf(Locale.ROOT, "swept %d points in %.1f s; wrote %s%n", runs.size(), (System.nanoTime() - start) * 1e-9, dir);
-        return 0;
+            if (!plot) {
+                AtomicFiles.removeStale(dir.resolve("sweep.png"));
+                AtomicFiles.removeStale(dir.resolve("sweep.svg"));
+            }
+            AtomicFiles.writeString(dir.resolve("sweep.csv"), SweepReport.csv(axes, points, merits));
+            Map<String, Object> fixed = model.parameters();
+            for (Sweep.Axis a : axes) {
+                fixed.remove(a.parameter().replace('-', '_'));
+                if (a.parameter().equals("graph") || a.parameter().equals(Sweep.Axis.EDGES)) {
+                    // Either one chooses the graph: the other's fixed value would describe a graph no point has.
+                    fixed.remove("graph");
+                    fixed.remove("edges");
+                }
+            }
+            Map<String, Object> solver = new LinkedHashMap<>();
+            solver.put("method", model.method);
+            solver.put("representation", model.representation);
+            solver.put("rtol", tol.rtol());
+            solver.put("atol", tol.atol());
+            solver.put("t_max", grid.tMax());
+            solver.put("dt", grid.dt());
+            solver.put("spectral", !measures.noSpectral);
+            solver.put("concurrence", !measures.noConcurrence);
+            solver.put("runs_at_once", runsAtOnce);
+            solver.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
+            ResultWriter.writeJson(dir.resolve("sweep.json"), SweepReport.json(axes, points, merits, fixed, solver, argv));
+            if (plot) {
+                FigureRenderer.PngAndSvg drawn = FigureRenderer.pngAndSvg(SweepReport.figure("sweep", axes, points, merits));
+                AtomicFiles.write(dir.resolve("sweep.png"), o -> o.write(drawn.png()));
+                AtomicFiles.writeString(dir.resolve("sweep.svg"), drawn.svg());
+            }
+            System.out.printf(Locale.ROOT, "swept %d points in %.1f s; wrote %s%n", runs.size(), (System.nanoTime() - start) * 1e-9, dir);
+            return 0;
+        });
     }
 }

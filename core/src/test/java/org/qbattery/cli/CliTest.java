@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CliTest {
@@ -185,6 +186,37 @@ class CliTest {
         assertThat(err).contains(option).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out).doesNotExist();
         assertThat(r.out()).isEmpty();
+    }
+
+    /**
+     * A state file is checked when the run reads it, after --out was made ready: the directories made
+     * for the run (missing parents too) are removed again, and a directory that existed keeps what it had.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "not Hermitian      | 0.6 0.1~0.2 0.4",
+        "not positive       | 0.5 0.9~0.9 0.5",
+        "wrong size         | 1 0 0~0 0 0~0 0 0",
+        "not numbers        | a b~c d"})
+    void aStateFileFoundInvalidLeavesNoDirectory(String what, String rows, @TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("rho.txt");
+        Files.writeString(file, rows.trim().replace("~", "\n") + "\n");
+        Path fresh = tmp.resolve("made").resolve("for").resolve("run");
+        for (String[] cmd : List.of(new String[] {"simulate", "--cells", "1", "--state", "file:" + file, "--t-max", "1", "--out", fresh.toString()},
+                new String[] {"sweep", "--vary", "gamma=1,2", "--cells", "1", "--state", "file:" + file, "--t-max", "1", "--out", fresh.toString()})) {
+            Run r = run(cmd);
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).startsWith("qbattery: error: --state: ").doesNotContain("\n");
+            assertThat(tmp.resolve("made")).doesNotExist();
+        }
+        Path existing = tmp.resolve("existing");
+        Files.createDirectories(existing);
+        Files.writeString(existing.resolve("notes.txt"), "mine");
+        Run r = run("simulate", "--cells", "1", "--state", "file:" + file, "--t-max", "1", "--out", existing.toString());
+        assertThat(r.code()).isEqualTo(2);
+        try (var left = Files.list(existing)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+        }
     }
 
     @Test
