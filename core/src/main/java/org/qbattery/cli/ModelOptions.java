@@ -12,8 +12,9 @@ public final class ModelOptions implements Cloneable {
     @Option(names = "--cells", paramLabel = "N", description = "Number of cells, 1..14 and within the heap (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     int cells;
 
-    @Option(names = "--graph", paramLabel = "G", defaultValue = "linear",
-            description = "central|star, linear|chain, circular|ring (N>=3), symmetric|complete, none, custom (with --edges) (default: ${DEFAULT-VALUE}).")
+    /** Null when not given: linear, unless --edges gives the graph (and then an explicit named graph is a contradiction). */
+    @Option(names = "--graph", paramLabel = "G",
+            description = "central|star, linear|chain, circular|ring (N>=3), symmetric|complete, none, custom (with --edges) (default: linear).")
     String graph;
 
     @Option(names = "--edges", paramLabel = "LIST", description = "Explicit edge list such as \"0-1,1-2\"; implies --graph custom.")
@@ -127,7 +128,7 @@ public final class ModelOptions implements Cloneable {
     java.util.Map<String, Object> parameters() {
         java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
         p.put("cells", cells);
-        p.put("graph", edges != null ? "custom" : graph);
+        p.put("graph", edges != null ? "custom" : graphName());
         if (edges != null) {
             p.put("edges", edges);
         }
@@ -142,11 +143,20 @@ public final class ModelOptions implements Cloneable {
         return p;
     }
 
+    private String graphName() {
+        return graph == null ? "linear" : graph;
+    }
+
     Battery battery() {
+        boolean custom = "custom".equalsIgnoreCase(graph) || "edges".equalsIgnoreCase(graph);
+        if (edges != null && graph != null && !custom) {
+            throw new InvalidParameterException("edges", "--edges gives the graph, which contradicts --graph " + graph
+                    + "; drop --graph (or write --graph custom)");
+        }
         Battery.requireCells(cells, edges == null && java.util.List.of("symmetric", "complete", "central", "star")
-                .contains(graph.toLowerCase(java.util.Locale.ROOT)));
-        Graph g = edges != null ? Graph.fromEdges(cells, edges) : Graph.named(graph, cells, null);
-        if (edges == null && ("custom".equalsIgnoreCase(graph) || "edges".equalsIgnoreCase(graph))) {
+                .contains(graphName().toLowerCase(java.util.Locale.ROOT)));
+        Graph g = edges != null ? Graph.fromEdges(cells, edges) : Graph.named(graphName(), cells, null);
+        if (edges == null && custom) {
             throw new InvalidParameterException("edges", "--graph custom needs --edges \"0-1,1-2,...\"");
         }
         return Battery.builder(g).omega(omega).gamma(gamma).coupling(coupling).gammaIcl(gammaIcl)

@@ -155,6 +155,7 @@ class CliTest {
         a.add(Arguments.of("--graph", new String[] {"--graph", "ring", "--cells", "2"}));
         a.add(Arguments.of("--edges", new String[] {"--cells", "3", "--edges", "0-9"}));
         a.add(Arguments.of("--edges", new String[] {"--cells", "3", "--edges", "0-1,1-1"}));
+        a.add(Arguments.of("--edges", new String[] {"--cells", "3", "--graph", "star", "--edges", "0-1"})); // two graphs given
         a.add(Arguments.of("--state", new String[] {"--state", "hot"}));
         a.add(Arguments.of("--gamma-icl", new String[] {"--graph", "star", "--cells", "6", "--gamma-icl", "0.5"}));
         a.add(Arguments.of("--t-max", new String[] {"--t-max", "0"}));
