@@ -133,6 +133,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 err.flush();
                 return BAD_INPUT;
             }
+            if (ex instanceof org.qbattery.kernel.IntegrationException ie) {
+                err.println("qbattery: error: --t-max: " + oneLine(ie.getMessage())
+                        + "; shorten --t-max or lower the largest rate (gamma, coupling, gamma-icl, dephasing, nbar)");
+                err.flush();
+                return BAD_INPUT;
+            }
             if (ex instanceof UncheckedIOException io) {
                 err.println("qbattery: error: " + oneLine(io.getMessage()));
                 err.flush();

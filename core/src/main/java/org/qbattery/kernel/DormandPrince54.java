@@ -74,9 +74,7 @@ public final class DormandPrince54 implements OdeIntegrator {
         boolean lastRejected = false;
         final double rtol = tol.rtol(), atol = tol.atol();
         while (t < t1) {
-            if (accepted + rejected >= maxSteps) {
-                throw new IllegalStateException("integrator exceeded " + maxSteps + " steps at t=" + t);
-            }
+            IntegrationException.checkSteps(accepted + rejected, maxSteps, t, t1, h);
             boolean last = false;
             if (t + 1.01 * h >= t1) {
                 h = t1 - t;
@@ -105,7 +103,7 @@ public final class DormandPrince54 implements OdeIntegrator {
                 h *= lastRejected ? Math.min(fac, 0.5) : fac;
                 lastRejected = true;
                 if (t + h == t) {
-                    throw new IllegalStateException("step size underflow at t=" + t);
+                    throw new IntegrationException("the step size underflows at t = " + t + ": rates too large for double precision");
                 }
                 continue;
             }

@@ -137,9 +137,7 @@ public final class DormandPrince853 implements OdeIntegrator {
         boolean lastRejected = false;
         final double rtol = tol.rtol(), atol = tol.atol();
         while (t < t1) {
-            if (accepted + rejected >= maxSteps) {
-                throw new IllegalStateException("integrator exceeded " + maxSteps + " steps at t=" + t);
-            }
+            IntegrationException.checkSteps(accepted + rejected, maxSteps, t, t1, h);
             boolean last = false;
             if (t + 1.01 * h >= t1) {
                 h = t1 - t;
@@ -165,7 +163,7 @@ public final class DormandPrince853 implements OdeIntegrator {
                 h *= fac;
                 lastRejected = true;
                 if (t + h == t) {
-                    throw new IllegalStateException("step size underflow at t=" + t);
+                    throw new IntegrationException("the step size underflows at t = " + t + ": rates too large for double precision");
                 }
                 continue;
             }

@@ -29,6 +29,11 @@ package org.qbattery.kernel;
  * cancellation (the largest term is about e^{hρ}/√(2πhρ) times the result), a shorter one wastes
  * evaluations.
  *
+ * <p>Powers of L/σ instead of L when ρ > {@link #SCALE_ABOVE} (σ a power of two near ρ, so the
+ * scaling is exact and h enters as hσ): unscaled, L^40 y and its weighted norm grow like ρ^40 and
+ * overflow from ρ ~ 3000 (a coupling of 10^4 at four cells: the norms became infinite, the step
+ * length zero, and the integration never advanced). At the paper's scale σ = 1 and nothing changes.
+ *
  * <p>Only for systems marked {@link LinearOdeSystem}: the series is the flow of y' = L·y only if
  * L does not depend on t or y.
  */
@@ -41,6 +46,8 @@ public final class TaylorPropagator implements OdeIntegrator {
     static final double TARGET_HRHO = 6.0;
     /** Tail estimate allowed, in units of the tolerance. */
     static final double SAFETY = 0.1;
+    /** Growth rate ρ above which the powers are of L/σ (256^40 · the weights' 1e12, squared, stays below 1e308). */
+    static final double SCALE_ABOVE = 256;
 
     private final Tolerances tol;
     private final int maxDegree;
@@ -88,10 +95,9 @@ public final class TaylorPropagator implements OdeIntegrator {
         long accepted = 0, shortened = 0, evals = 0;
         double t = t0;
         double h = Double.NaN;
+        double sigma = 1; // the powers held are of L/sigma (see the class comment)
         while (t < t1) {
-            if (accepted >= maxSteps) {
-                throw new IllegalStateException("propagator exceeded " + maxSteps + " steps at t=" + t);
-            }
+            IntegrationException.checkSteps(accepted, maxSteps, t, t1, Double.isNaN(h) ? t1 - t : h);
             raw[0] = weights(v[0], w, rtol, atol);
             if (raw[0] == 0) {
                 // y = 0 stays 0.
@@ -114,19 +120,27 @@ public final class TaylorPropagator implements OdeIntegrator {
                     evals++;
                     if (Double.isNaN(h)) {
                         // First step: from the first power only; shortened below if it was too bold.
+                        sigma = scaleFor(raw[1] / raw[0]);
                         h = raw[1] == 0 ? t1 - t : TARGET_HRHO / (raw[1] / raw[0]);
+                    }
+                    if (!Double.isFinite(raw[computed])) {
+                        throw new IntegrationException("the generator's powers overflow at t = " + t + ": rates too large for double precision");
+                    }
+                    if (sigma != 1) {
+                        VectorOps.scale(v[computed], 1 / sigma);
+                        raw[computed] /= sigma;
                     }
                     h = Math.min(h, t1 - t);
                     if (computed >= 4) {
                         // ‖L^p y‖^{1/p} tends to grow with p (towards the spectral radius): once it says the
                         // step is far too long for the target, shorten now rather than fill every power slot.
-                        double rhoP = Math.pow(raw[computed] / raw[0], 1.0 / computed);
+                        double rhoP = sigma * Math.pow(raw[computed] / raw[0], 1.0 / computed);
                         if (h * rhoP > 1.3 * TARGET_HRHO) {
                             h = TARGET_HRHO / rhoP;
                             shortened++;
                         }
                     }
-                    m = degreeFor(raw, computed, h);
+                    m = degreeFor(raw, computed, h * sigma);
                     if (m > 0) {
                         break;
                     }
@@ -135,18 +149,22 @@ public final class TaylorPropagator implements OdeIntegrator {
                 // All powers computed and still not converged: shorten the step (no new evaluations).
                 h *= 0.7;
                 shortened++;
-                m = degreeFor(raw, computed, h);
+                m = degreeFor(raw, computed, h * sigma);
                 if (m > 0) {
                     break;
                 }
                 if (t + h == t) {
-                    throw new IllegalStateException("step size underflow at t=" + t);
+                    throw new IntegrationException("the step size underflows at t = " + t + ": rates too large for double precision");
                 }
             }
             double tNew = (t + h >= t1 || t1 - (t + h) <= 1e-12 * Math.max(1, Math.abs(t1))) ? t1 : t + h;
             h = tNew - t;
             accepted++;
+            if (!(h > 0) || t + h == t) {
+                throw new IntegrationException("the step size underflows at t = " + t + ": rates too large for double precision");
+            }
             // The step's end state first: the dense output hands it out at tEnd instead of summing again.
+            step.sigma = sigma;
             step.evaluate(h, m, next);
             if (handler != null) {
                 step.set(t, tNew, h, m, next);
@@ -157,9 +175,10 @@ public final class TaylorPropagator implements OdeIntegrator {
             next = sw;
             t = tNew;
             // Growth rate of the powers, from the highest one computed; aim the next step at h·ρ = TARGET.
-            double rho = Math.pow(raw[computed] / raw[0], 1.0 / computed);
+            double rho = sigma * Math.pow(raw[computed] / raw[0], 1.0 / computed);
             double hNext = rho > 0 && Double.isFinite(rho) ? TARGET_HRHO / rho : 2 * h;
             h = Math.max(0.5 * h, Math.min(2 * h, hNext));
+            sigma = scaleFor(rho);
         }
         if (v[0] != yInOut) {
             System.arraycopy(v[0], 0, yInOut, 0, n);
@@ -191,6 +210,11 @@ public final class TaylorPropagator implements OdeIntegrator {
         return -1;
     }
 
+    /** σ for growth rate ρ: 1 up to {@link #SCALE_ABOVE}, else the power of two at or below ρ (an exact scaling). */
+    static double scaleFor(double rho) {
+        return rho > SCALE_ABOVE && Double.isFinite(rho) ? Math.scalb(1.0, Math.getExponent(rho)) : 1;
+    }
+
     /** Fills w with 1/(atol + rtol·|y_i|) and returns the weighted RMS norm of y. */
     private static double weights(double[] y, double[] w, double rtol, double atol) {
         Parallel.forRange(y.length, 4, (from, to) -> {
@@ -211,6 +235,8 @@ public final class TaylorPropagator implements OdeIntegrator {
         private final double[][] v;
         private final double[] raw;
         private int m;
+        /** The powers held are of L/sigma: a time span dt enters as dt·sigma. */
+        double sigma = 1;
         /** y(tEnd), summed once by the integrator. */
         private double[] end;
 
@@ -227,7 +253,7 @@ public final class TaylorPropagator implements OdeIntegrator {
 
         /** Degree for y(tStart + dt), dt &lt; h: the truncation test's, at most the step's m. */
         private int degreeAt(double dt) {
-            int d = degreeFor(raw, m, dt);
+            int d = degreeFor(raw, m, dt * sigma);
             return d < 0 ? m : d;
         }
 
@@ -242,7 +268,7 @@ public final class TaylorPropagator implements OdeIntegrator {
             double[] c = new double[degree];
             double w = 1;
             for (int p = 1; p <= degree; p++) {
-                w *= dt / p;
+                w *= dt * sigma / p;
                 c[p - 1] = w;
             }
             double[][] k = new double[degree][];
@@ -279,7 +305,7 @@ public final class TaylorPropagator implements OdeIntegrator {
                 double w = 1;
                 row[0] = 1;
                 for (int p = 1, d = degreeAt(dt); p <= d; p++) {
-                    w *= dt / p;
+                    w *= dt * sigma / p;
                     row[p] = w;
                 }
                 c[count] = row;
@@ -298,7 +324,9 @@ public final class TaylorPropagator implements OdeIntegrator {
             for (int p = 0; p <= m; p++) {
                 c[p] = v[p].clone();
             }
-            return new Step(tStart, tEnd, h, m, c, java.util.Arrays.copyOf(raw, m + 1), end.clone());
+            Step copy = new Step(tStart, tEnd, h, m, c, java.util.Arrays.copyOf(raw, m + 1), end.clone());
+            copy.sigma = sigma;
+            return copy;
         }
     }
 }

@@ -8,6 +8,15 @@ public final class VectorOps {
     private VectorOps() {
     }
 
+    /** {@code v *= a}, in place. */
+    public static void scale(double[] v, double a) {
+        Parallel.forRange(v.length, 2, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                v[i] *= a;
+            }
+        });
+    }
+
     /** Elements per cache block: small enough that out, y and one stage stay in L1. */
     private static final int BLOCK = 1024;
 

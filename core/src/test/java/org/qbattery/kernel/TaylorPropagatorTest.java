@@ -64,6 +64,44 @@ class TaylorPropagatorTest {
         assertThat(worst[0]).isLessThanOrEqualTo(b);
     }
 
+    /**
+     * Fast flows (ρ from 10^4 to 10^10, about 160 periods): the powers are held of L/σ, where
+     * unscaled ρ^40 overflowed, the step became zero and the integration never advanced (found with
+     * a coupling of 10^4 at four cells). The closed form holds to the same bound, dense output included.
+     */
+    @ParameterizedTest(name = "w {0}")
+    @CsvSource({"1e4", "1e6", "1e8", "1e10"})
+    void fastFlowsKeepTheClosedForm(double w) {
+        Tolerances tol = Tolerances.DEFAULT;
+        double gamma = 1e-3 * w, tEnd = 1000 / w;
+        double[] y = {1, 1, 0};
+        double[] worst = {0};
+        double[] buf = new double[3];
+        IntegrationStats s = new TaylorPropagator(tol).integrate(decayAndRotation(gamma, w), 0, y, tEnd, step -> {
+            step.interpolate(0.5 * (step.tStart() + step.tEnd()), buf);
+            double[] e = exact(gamma, w, 0.5 * (step.tStart() + step.tEnd()));
+            for (int i = 0; i < 3; i++) {
+                worst[0] = Math.max(worst[0], Math.abs(buf[i] - e[i]));
+            }
+        });
+        double[] e = exact(gamma, w, tEnd);
+        double b = bound(s, tol, 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(y[i]).isCloseTo(e[i], within(b));
+        }
+        assertThat(worst[0]).isLessThanOrEqualTo(b);
+        assertThat(s.acceptedSteps()).isLessThan(400); // h·ρ ≈ 6: ~170 steps for 1000 radians
+    }
+
+    /** A run beyond the step budget ends at once with an IntegrationException naming the steps needed, not after them. */
+    @Test
+    void aHopelessRunIsStoppedByItsProjectedSteps() {
+        double[] y = {1, 1, 0};
+        assertThatThrownBy(() -> new TaylorPropagator(Tolerances.DEFAULT, 40, 20_000)
+                .integrate(decayAndRotation(0, 1e9), 0, y, 1, null))
+                .isInstanceOf(IntegrationException.class).hasMessageContaining("would need about 1.7e+08 steps");
+    }
+
     /** Each evaluation raises the order by one: far fewer evaluations than DOP853 at tight tolerance. */
     @Test
     void takesFewerEvaluationsThanDop853() {
