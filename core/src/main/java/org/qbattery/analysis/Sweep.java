@@ -140,16 +140,19 @@ public final class Sweep {
      * @param concurrenceMax the largest edge-averaged concurrence sampled on the output grid
      * @param dicke          whether the run went without the register ({@link SymmetricDischarge})
      * @param representation the run's state representation in words (its summary.json's)
+     * @param curves         the run's U, E and E/U on the output grid, when asked for ({@link #run}), else null
      */
     public record Merits(double energyInitial, double ergotropyInitial, Double ergotropyHalfLife, Double energyHalfLife,
                          Double ergotropySuddenDeath, Double entanglementDeath, double energyFinal, double ergotropyFinal,
-                         double efficiencyFinal, double concurrenceMax, boolean dicke, String representation, double wallSeconds) {
+                         double efficiencyFinal, double concurrenceMax, boolean dicke, String representation, double wallSeconds,
+                         Curves curves) {
         /** Column names of {@link #values()}, as in the sweep's CSV. */
         public static final List<String> COLUMNS = List.of("energy_initial", "ergotropy_initial", "ergotropy_half_life",
                 "energy_half_life", "ergotropy_sudden_death", "entanglement_death", "energy_final", "ergotropy_final",
                 "efficiency_final", "concurrence_max");
 
-        public static Merits of(DischargeResult r) {
+        /** The merits, and with {@code keepCurves} the run's U, E and E/U on its output grid. */
+        public static Merits of(DischargeResult r, boolean keepCurves) {
             double[] u = r.energy(), e = r.ergotropy(), eff = r.efficiency();
             int last = u.length - 1;
             double cmax = Double.NaN;
@@ -158,7 +161,8 @@ public final class Sweep {
             }
             DischargeAnalysis a = r.analysis();
             return new Merits(u[0], e[0], a.ergotropyHalfLife(), a.energyHalfLife(), a.ergotropySuddenDeath(),
-                    a.entanglementDeath(), u[last], e[last], eff[last], cmax, r.onDickeBlocks(), r.representation(), r.wallSeconds());
+                    a.entanglementDeath(), u[last], e[last], eff[last], cmax, r.onDickeBlocks(), r.representation(), r.wallSeconds(),
+                    keepCurves ? new Curves(r.times(), u, e, eff) : null);
         }
 
         /** The figures of merit in {@link #COLUMNS} order; NaN for an event that does not occur. */
@@ -196,6 +200,10 @@ public final class Sweep {
         return sum;
     }
 
+    /** One point's time series on the output grid: internal energy U, ergotropy E and efficiency E/U. */
+    public record Curves(double[] times, double[] energy, double[] ergotropy, double[] efficiency) {
+    }
+
     /** Reports one finished run: how many are done, of how many, and the point's label. */
     public interface Listener {
         void finished(int done, int total, String label);
@@ -203,14 +211,15 @@ public final class Sweep {
 
     /**
      * Runs every prepared run on {@code workers} threads, costliest first ({@link SelfDischarge}'s
-     * estimate), and returns their merits in the order given.
+     * estimate), and returns their merits in the order given; with {@code keepCurves} each also holds
+     * its {@link Curves}.
      */
-    public static List<Merits> run(List<SelfDischarge> runs, List<String> labels, int workers, Listener listener) {
+    public static List<Merits> run(List<SelfDischarge> runs, List<String> labels, int workers, boolean keepCurves, Listener listener) {
         List<java.util.concurrent.Callable<Merits>> tasks = new ArrayList<>();
         double[] cost = new double[runs.size()];
         for (int i = 0; i < cost.length; i++) {
             SelfDischarge r = runs.get(i);
-            tasks.add(() -> Merits.of(r.run()));
+            tasks.add(() -> Merits.of(r.run(), keepCurves));
             cost[i] = r.costEstimate();
         }
         return Parallel.largestFirst(tasks, cost, workers, "qbattery-sweep",

@@ -54,9 +54,14 @@ public final class SweepCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--plot", description = "Also draw DIR/sweep.png and DIR/sweep.svg: the ergotropy and energy half-lives and "
-            + "the efficiency at t_max against the first --vary (numeric), one curve per value of the second. Without it, "
-            + "those two files left in DIR by an earlier run are removed.")
+            + "the efficiency at t_max against the first --vary (numeric), one curve per value of the second; with --curves also "
+            + "DIR/sweep_curves.png and .svg, for any axes. Figures not drawn that an earlier run left in DIR are removed.")
     boolean plot;
+
+    @Option(names = "--curves", description = "Also keep each point's U(t), E(t) and E/U(t) on the output grid: DIR/sweep_curves.csv, "
+            + "and with --plot a figure of E(t)/E(0), U(t)/U(0) and E/U, one curve per point (at most "
+            + SweepReport.MAX_CURVES + " points).")
+    boolean curves;
 
     List<String> argv = List.of();
 
@@ -75,12 +80,15 @@ public final class SweepCommand implements Callable<Integer> {
             throw new InvalidParameterException("vary", "vary graph or edges, not both: both choose the graph");
         }
         List<Map<String, String>> points = Sweep.points(axes);
-        if (plot) {
-            String why = SweepReport.whyNoFigure(axes);
-            if (why != null) {
-                throw new InvalidParameterException("plot", why);
-            }
+        String whyNoMerits = SweepReport.whyNoFigure(axes);
+        if (plot && curves && points.size() > SweepReport.MAX_CURVES) {
+            throw new InvalidParameterException("plot", "with --curves, --plot draws one curve per point, at most " + SweepReport.MAX_CURVES
+                    + "; the grid has " + points.size() + " (sweep_curves.csv holds them all without --plot)");
         }
+        if (plot && !curves && whyNoMerits != null) {
+            throw new InvalidParameterException("plot", whyNoMerits + " (or add --curves: each point's time series, drawn for any axes)");
+        }
+        final boolean drawMerits = plot && whyNoMerits == null, drawCurves = plot && curves;
         TimeGrid grid = new TimeGrid(model.tMax, model.dt);
         var tol = model.tolerances();
         // Every point is built and checked before anything runs: a bad value at the grid's end must not
@@ -132,16 +140,22 @@ public final class SweepCommand implements Callable<Integer> {
             List<Sweep.Merits> merits;
             try {
                 progress.progress(0, runs.size(), "sweeping " + runs.size() + " points");
-                merits = Sweep.run(runs, labels, runsAtOnce, (done, total, label) -> progress.progress(done, total,
+                merits = Sweep.run(runs, labels, runsAtOnce, curves, (done, total, label) -> progress.progress(done, total,
                         "sweeping " + done + "/" + total + " (" + label + ")"));
             } finally {
                 progress.finish();
             }
-            if (!plot) {
-                AtomicFiles.removeStale(dir.resolve("sweep.png"));
-                AtomicFiles.removeStale(dir.resolve("sweep.svg"));
-            }
+            // What an earlier run left here and this one does not write would pass for this run's.
+            Map.of("sweep.png", drawMerits, "sweep.svg", drawMerits, "sweep_curves.png", drawCurves, "sweep_curves.svg", drawCurves,
+                    "sweep_curves.csv", curves).forEach((name, writes) -> {
+                        if (!writes) {
+                            AtomicFiles.removeStale(dir.resolve(name));
+                        }
+                    });
             AtomicFiles.writeString(dir.resolve("sweep.csv"), SweepReport.csv(axes, points, merits));
+            if (curves) {
+                AtomicFiles.writeString(dir.resolve("sweep_curves.csv"), SweepReport.curvesCsv(points, merits));
+            }
             Map<String, Object> fixed = model.parameters();
             for (Sweep.Axis a : axes) {
                 fixed.remove(a.parameter().replace('-', '_'));
@@ -163,13 +177,20 @@ public final class SweepCommand implements Callable<Integer> {
             solver.put("runs_at_once", runsAtOnce);
             solver.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
             ResultWriter.writeJson(dir.resolve("sweep.json"), SweepReport.json(axes, points, merits, fixed, solver, argv));
-            if (plot) {
-                FigureRenderer.PngAndSvg drawn = FigureRenderer.pngAndSvg(SweepReport.figure("sweep", axes, points, merits));
-                AtomicFiles.write(dir.resolve("sweep.png"), o -> o.write(drawn.png()));
-                AtomicFiles.writeString(dir.resolve("sweep.svg"), drawn.svg());
+            if (drawMerits) {
+                draw(dir, "sweep", SweepReport.figure("sweep", axes, points, merits));
+            }
+            if (drawCurves) {
+                draw(dir, "sweep_curves", SweepReport.curvesFigure("sweep_curves", points, merits));
             }
             System.out.printf(Locale.ROOT, "swept %d points in %.1f s; wrote %s%n", runs.size(), (System.nanoTime() - start) * 1e-9, dir);
             return 0;
         });
+    }
+
+    private static void draw(Path dir, String name, org.qbattery.plot.Figure figure) {
+        FigureRenderer.PngAndSvg drawn = FigureRenderer.pngAndSvg(figure);
+        AtomicFiles.write(dir.resolve(name + ".png"), o -> o.write(drawn.png()));
+        AtomicFiles.writeString(dir.resolve(name + ".svg"), drawn.svg());
     }
 }

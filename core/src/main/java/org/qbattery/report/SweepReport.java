@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qbattery.analysis.Sweep;
 import org.qbattery.analysis.Sweep.Axis;
 import org.qbattery.analysis.Sweep.Merits;
 import org.qbattery.plot.Figure;
@@ -163,6 +164,79 @@ public final class SweepReport {
             return;
         }
         to.add(new Series(label.isEmpty() ? panel : label, xy[0], xy[1], Line.values()[color % Line.values().length], color));
+    }
+
+    /** Points at most in the curves figure: beyond, its curves no longer tell apart (the CSV holds any number). */
+    public static final int MAX_CURVES = 12;
+
+    /**
+     * {@code sweep_curves.csv}: t, then U, E and E/U of every point on the output grid, each column
+     * named by quantity and point ({@code "ergotropy [graph=star]"}).
+     */
+    public static String curvesCsv(List<Map<String, String>> points, List<Merits> merits) {
+        StringBuilder sb = new StringBuilder("t");
+        for (Map<String, String> p : points) {
+            for (String q : List.of("energy", "ergotropy", "efficiency")) {
+                sb.append(',').append(csvField(q + " [" + label(p) + "]"));
+            }
+        }
+        sb.append('\n');
+        double[] t = merits.get(0).curves().times();
+        for (int k = 0; k < t.length; k++) {
+            sb.append(ResultWriter.fmt(t[k]));
+            for (Merits m : merits) {
+                Sweep.Curves c = m.curves();
+                sb.append(',').append(ResultWriter.fmt(c.energy()[k])).append(',').append(ResultWriter.fmt(c.ergotropy()[k]))
+                        .append(',').append(ResultWriter.fmt(c.efficiency()[k]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The points' self-discharge side by side, one curve per point, any axes (categorical too):
+     * E(t)/E(0), U(t)/U(0) and ε(t) = E/U; null when there are more than {@link #MAX_CURVES} points.
+     * A point that starts without ergotropy (or energy) has no normalised curve; the caption says so.
+     */
+    public static Figure curvesFigure(String id, List<Map<String, String>> points, List<Merits> merits) {
+        if (points.size() > MAX_CURVES) {
+            return null;
+        }
+        List<Series> e = new ArrayList<>(), u = new ArrayList<>(), eff = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            Sweep.Curves c = merits.get(i).curves();
+            String label = label(points.get(i));
+            Line line = Line.values()[(i / 7) % Line.values().length];
+            double e0 = c.ergotropy()[0], u0 = c.energy()[0];
+            if (e0 > 0) {
+                e.add(new Series(label, c.times(), scaled(c.ergotropy(), 1 / e0), line, i));
+            } else {
+                empty.add("E(t)/E(0) at " + label);
+            }
+            if (u0 > 0) {
+                u.add(new Series(label, c.times(), scaled(c.energy(), 1 / u0), line, i));
+            } else {
+                empty.add("U(t)/U(0) at " + label);
+            }
+            eff.add(new Series(label, c.times(), c.efficiency(), line, i));
+        }
+        String caption = "Self-discharge of each point of the sweep: ergotropy and energy relative to their start, and the "
+                + "efficiency ε = E/U, against t." + (empty.isEmpty() ? "" : " Not drawn, the point starting at zero: "
+                + String.join("; ", empty) + ".");
+        return new Figure(id, caption, List.of(
+                new Panel("ergotropy", "t", "E(t)/E(0)", e),
+                new Panel("energy", "t", "U(t)/U(0)", u),
+                new Panel("efficiency", "t", "ε(t) = E/U", eff)));
+    }
+
+    private static double[] scaled(double[] v, double a) {
+        double[] out = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            out[k] = a * v[k];
+        }
+        return out;
     }
 
     /** Label of point {@code p} for progress lines: {@code gamma-icl=0.1, cells=4}. */

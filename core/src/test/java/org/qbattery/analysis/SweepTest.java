@@ -82,7 +82,7 @@ class SweepTest {
             }
         }
         List<String> seen = new ArrayList<>();
-        List<Sweep.Merits> m = Sweep.run(runs, labels, 2, (done, total, label) -> seen.add(label));
+        List<Sweep.Merits> m = Sweep.run(runs, labels, 2, false, (done, total, label) -> seen.add(label));
         assertThat(seen).hasSize(runs.size()).containsExactlyInAnyOrderElementsOf(labels);
         int i = 0;
         for (double g : gammas) {

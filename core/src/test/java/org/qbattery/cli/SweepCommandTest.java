@@ -143,6 +143,46 @@ class SweepCommandTest {
         assertThat(out).doesNotExist();
     }
 
+    /**
+     * --curves: every point's U, E and E/U on the output grid, equal to {@code simulate}'s time series
+     * at that point (the same run); with --plot their figure is drawn for a categorical axis too, where
+     * the half-life figure cannot be. A later run without --curves removes the files.
+     */
+    @Test
+    void curvesAreEachPointsTimeSeries(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sweep");
+        String[] graphs = {"star", "chain", "ring"};
+        CliTest.Run r = CliTest.run("sweep", "--vary", "graph=" + String.join(",", graphs), "--cells", "3", "--coupling", "2",
+                "--gamma-icl", "0.25", "--state", "quantum", "--t-max", "2", "--dt", "0.1", "--curves", "--plot", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sweep.csv", "sweep.json",
+                    "sweep_curves.csv", "sweep_curves.png", "sweep_curves.svg");
+        }
+        List<String> curves = Files.readAllLines(out.resolve("sweep_curves.csv"));
+        assertThat(curves).hasSize(1 + 21);
+        assertThat(curves.get(0)).startsWith("t,energy [graph=star],ergotropy [graph=star],efficiency [graph=star],energy [graph=chain]");
+        for (int g = 0; g < graphs.length; g++) {
+            Path alone = tmp.resolve(graphs[g]);
+            CliTest.Run s = CliTest.run("simulate", "--graph", graphs[g], "--cells", "3", "--coupling", "2", "--gamma-icl", "0.25",
+                    "--state", "quantum", "--t-max", "2", "--dt", "0.1", "--out", alone.toString());
+            assertThat(s.code()).as(s.err()).isZero();
+            List<String> series = Files.readAllLines(alone.resolve("timeseries.csv"));
+            for (int k = 1; k < curves.size(); k++) {
+                String[] sweep = curves.get(k).split(","), one = series.get(k).split(",");
+                assertThat(Double.parseDouble(sweep[0])).isEqualTo(Double.parseDouble(one[0]));
+                for (int q = 0; q < 3; q++) { // energy, ergotropy, efficiency: the time series' columns 1-3
+                    assertThat(Double.parseDouble(sweep[1 + 3 * g + q])).isEqualTo(Double.parseDouble(one[1 + q]));
+                }
+            }
+        }
+        CliTest.Run again = CliTest.run("sweep", "--vary", "graph=star,chain", "--cells", "3", "--t-max", "1", "--out", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sweep.csv", "sweep.json");
+        }
+    }
+
     /** A bad point anywhere in the grid: one line naming the point and the parameter, exit 2, nothing written. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -153,7 +193,8 @@ class SweepCommandTest {
         "a plot of a categorical axis      | --vary=graph=star,chain --cells=3 --plot          | --plot: --plot needs a numeric first axis",
         "an unknown state                  | --vary=state=quantum,hot --cells=2                | --state: at the sweep's point state=hot: ",
         "an edge to a cell that is not     | --vary=edges=0-1;0-5 --cells=3                    | --edges: at the sweep's point edges=0-5: ",
-        "graph and edges both varied       | --vary=graph=star,chain --vary=edges=0-1 --cells=3 | --vary: vary graph or edges, not both"})
+        "graph and edges both varied       | --vary=graph=star,chain --vary=edges=0-1 --cells=3 | --vary: vary graph or edges, not both",
+        "too many curves to draw           | --vary=gamma=0.5:2:13 --curves --plot              | --plot: with --curves, --plot draws one curve per point, at most 12; the grid has 13"})
     void badGridsAreRefusedBeforeAnyRun(String what, String args, String message, @TempDir Path tmp) {
         Path out = tmp.resolve("never");
         List<String> argv = new java.util.ArrayList<>(List.of("sweep"));
