@@ -17,7 +17,7 @@ public final class ModelOptions implements Cloneable {
             description = "central|star, linear|chain, circular|ring (N>=3), symmetric|complete, none, custom (with --edges) (default: linear).")
     String graph;
 
-    @Option(names = "--edges", paramLabel = "LIST", description = "Explicit edge list such as \"0-1,1-2\"; implies --graph custom.")
+    @Option(names = "--edges", paramLabel = "LIST", description = "Explicit edge list such as \"0-1,1-2\": the graph itself (--graph custom, or no --graph).")
     String edges;
 
     @Option(names = "--state", paramLabel = "S", defaultValue = "quantum",

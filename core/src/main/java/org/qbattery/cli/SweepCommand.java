@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         description = {"Sweep battery parameters: one self-discharge run per point of a grid, each reduced to its figures of "
                 + "merit (half-lives, sudden death, entanglement death, U, E and E/U at the end, largest concurrence).",
             "Writes DIR/sweep.csv (one row per point) and DIR/sweep.json (the same with the fixed parameters, solver and "
-                    + "provenance); --plot also draws DIR/sweep.png and DIR/sweep.svg. Every point is checked (graph, rates, "
+                    + "provenance); --plot also draws DIR/sweep.png and DIR/sweep.svg; --curves keeps every point's time series "
+                    + "(DIR/sweep_curves.csv, with --plot also drawn). Every point is checked (graph, rates, "
                     + "state, memory) before the first run starts.",
             "Example: qbattery sweep --vary gamma-icl=0:0.5:11 --vary graph=star,chain,ring,complete --cells 5 --coupling 2 "
                     + "--state quantum --out sweep1 --plot"},
