@@ -14,10 +14,22 @@ package org.qbattery.analysis;
  * @param entanglementDeath     first t after t = 0 or after birth at which every edge's signed concurrence reaches zero
  * @param entanglementCrossings every birth and death in order (alternating), up to 16 per run
  * @param entangledAtStart      whether some edge's concurrence exceeds the floor at t = 0
+ * @param ergotropyFractions    for each fraction f asked for ({@link SelfDischarge#fractions}): the first t with
+ *                              E(t) = f·E(0), or null (the half-life is f = 1/2); ascending f
+ * @param energyFractions       the same for U
  */
 public record DischargeAnalysis(Double ergotropyHalfLife, Double energyHalfLife, Double ergotropySuddenDeath,
                                 String suddenDeathNote, Double entanglementBirth, Double entanglementDeath,
-                                java.util.List<Double> entanglementCrossings, boolean entangledAtStart) {
+                                java.util.List<Double> entanglementCrossings, boolean entangledAtStart,
+                                java.util.SortedMap<Double, Double> ergotropyFractions, java.util.SortedMap<Double, Double> energyFractions) {
+
+    /** Without fractions asked for. */
+    public DischargeAnalysis(Double ergotropyHalfLife, Double energyHalfLife, Double ergotropySuddenDeath, String suddenDeathNote,
+                             Double entanglementBirth, Double entanglementDeath, java.util.List<Double> entanglementCrossings,
+                             boolean entangledAtStart) {
+        this(ergotropyHalfLife, energyHalfLife, ergotropySuddenDeath, suddenDeathNote, entanglementBirth, entanglementDeath,
+                entanglementCrossings, entangledAtStart, new java.util.TreeMap<>(), new java.util.TreeMap<>());
+    }
 
     /** Births after the first death: entanglement that comes back (empty when it never does). */
     public java.util.List<Double> entanglementRebirths() {

@@ -23,6 +23,8 @@ final class Event {
     final List<Double> roots = new ArrayList<>();
     /** Whether g reads ρ's excitation-sector blocks itself when it gets no sample's measures (then ρ must be whole). */
     boolean readsSectorBlocks;
+    /** Whether g reads the measures that need ρ's spectrum (the ergotropy) or the pairs (the concurrence): what a driver measures for it. */
+    boolean readsSpectrum, readsPairs;
     boolean upward;
     int maxRoots = 1;
     double prevT, prevG;
@@ -67,6 +69,9 @@ final class Event {
     static final class Set {
         final List<Event> all = new ArrayList<>();
         Event halfE, halfU, death, entanglement;
+        /** Times to the asked fractions of E(0) and U(0), by fraction (absent where E(0) or U(0) is zero). */
+        final java.util.SortedMap<Double, Event> fractionE = new java.util.TreeMap<>(), fractionU = new java.util.TreeMap<>();
+        double[] fractions = new double[0];
         String deathNote;
         boolean entangledAtStart;
 
@@ -77,19 +82,36 @@ final class Event {
          * @param passiveAtStart whether ρ(0) is passive, its gap ≥ −gapFloor (only asked when sector-diagonal)
          * @param withPairs      whether the battery has pairs and concurrence is computed
          * @param gapFloor       {@link #gapFloor} of the run
+         * @param fractions      f in (0, 1) for which the first times of E = f·E(0) and U = f·U(0) are wanted
          */
         static Set of(double[] rho0, Observables first, boolean events, boolean spectral, boolean withPairs, boolean sectorDiagonal,
-                      java.util.function.BooleanSupplier passiveAtStart, double gapFloor, Gfun ergotropy, Gfun energy, Gfun gap,
-                      Gfun concurrence) {
+                      java.util.function.BooleanSupplier passiveAtStart, double gapFloor, double[] fractions, Gfun ergotropy,
+                      Gfun energy, Gfun gap, Gfun concurrence) {
             Set s = new Set();
+            s.fractions = fractions.clone();
             double e0 = first.ergotropy(), u0 = first.energy();
             if (events && spectral && e0 > 0) {
                 s.halfE = new Event("ergotropy half-life", false, (r, p, o) -> ergotropy.value(r, p, o) - e0 / 2);
+                s.halfE.readsSpectrum = true;
                 s.all.add(s.halfE);
             }
             if (events && u0 > 0) {
                 s.halfU = new Event("energy half-life", false, (r, p, o) -> energy.value(r, p, o) - u0 / 2);
                 s.all.add(s.halfU);
+            }
+            for (double f : events ? fractions : new double[0]) {
+                String percent = (float) (100 * f) + "%";
+                if (spectral && e0 > 0) {
+                    Event e = new Event("ergotropy at " + percent, false, (r, p, o) -> ergotropy.value(r, p, o) - f * e0);
+                    e.readsSpectrum = true;
+                    s.fractionE.put(f, e);
+                    s.all.add(e);
+                }
+                if (u0 > 0) {
+                    Event e = new Event("energy at " + percent, false, (r, p, o) -> energy.value(r, p, o) - f * u0);
+                    s.fractionU.put(f, e);
+                    s.all.add(e);
+                }
             }
             if (!sectorDiagonal) {
                 s.deathNote = "never: the state has coherence between excitation sectors, which decays but never vanishes, so E > 0 for all t";
@@ -112,6 +134,7 @@ final class Event {
                 // through zero; only the decision "entangled at t = 0" needs the round-off floor.
                 double floor = DischargeAnalysis.ENTANGLEMENT_FLOOR;
                 s.entanglement = new Event("entanglement time", true, concurrence);
+                s.entanglement.readsPairs = true;
                 double h0 = concurrence.value(rho0, null, first);
                 s.entangledAtStart = h0 > floor;
                 s.entanglement.upward = !s.entangledAtStart;
@@ -135,9 +158,15 @@ final class Event {
                     disentangleTime = entanglement.roots.size() > 1 ? entanglement.roots.get(1) : null;
                 }
             }
+            java.util.SortedMap<Double, Double> timesE = new java.util.TreeMap<>(), timesU = new java.util.TreeMap<>();
+            for (double f : fractions) {
+                // A quantity that starts at zero has no fraction of it to reach: null, like one that is not reached.
+                timesE.put(f, fractionE.containsKey(f) ? fractionE.get(f).first() : null);
+                timesU.put(f, fractionU.containsKey(f) ? fractionU.get(f).first() : null);
+            }
             return new DischargeAnalysis(halfE != null ? halfE.first() : null, halfU != null ? halfU.first() : null,
                     deathTime, deathNote, birthTime, disentangleTime,
-                    entanglement == null ? List.of() : List.copyOf(entanglement.roots), entangledAtStart);
+                    entanglement == null ? List.of() : List.copyOf(entanglement.roots), entangledAtStart, timesE, timesU);
         }
     }
 }

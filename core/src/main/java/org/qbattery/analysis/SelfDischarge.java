@@ -51,6 +51,7 @@ public final class SelfDischarge {
     private boolean spectral = true;
     private boolean pairwise = true;
     private boolean events = true;
+    private double[] fractions = new double[0];
     private ProgressListener progress = ProgressListener.SILENT;
     private String method = "auto";
     private String stateSpec;
@@ -201,6 +202,25 @@ public final class SelfDischarge {
     /** Whether to locate half-lives and crossing times. */
     public SelfDischarge events(boolean on) {
         this.events = on;
+        return this;
+    }
+
+    /**
+     * Also locate the first times at which E and U fall to these fractions of their start, each in
+     * (0, 1) (the half-lives are 1/2), as the half-lives are: by root-finding on the dense output.
+     */
+    public SelfDischarge fractions(double... f) {
+        double[] sorted = f.clone();
+        java.util.Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (!(sorted[i] > 0 && sorted[i] < 1)) {
+                throw new InvalidParameterException("fractions", "each must be in (0, 1), got " + sorted[i]);
+            }
+            if (i > 0 && sorted[i] == sorted[i - 1]) {
+                throw new InvalidParameterException("fractions", sorted[i] + " is given twice");
+            }
+        }
+        this.fractions = sorted;
         return this;
     }
 
@@ -393,7 +413,7 @@ public final class SelfDischarge {
             throw new InvalidParameterException("state", "no initial state given; allowed: " + InitialState.ALLOWED);
         }
         if (symmetric()) {
-            return SymmetricDischarge.run(battery, stateSpec, grid, tolerances, method, spectral, pairwise, events, progress);
+            return SymmetricDischarge.run(battery, stateSpec, grid, tolerances, method, spectral, pairwise, events, fractions, progress);
         }
         if (rho0 == null) {
             progress.progress(0, 1, "preparing the initial state");
@@ -461,7 +481,7 @@ public final class SelfDischarge {
         // coherence between sectors is read from the packed state where the kernel can tell, since
         // a bracket's ρ may be unpacked only where the measures read.
         final Event.Set events = Event.Set.of(rho0, first, this.events, spectral, pairwise && pairs.length > 0, sectorDiagonal,
-                () -> Passivity.gap(rho0, n) >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances),
+                () -> Passivity.gap(rho0, n) >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances), fractions,
                 (r, p, o) -> o != null ? o.ergotropy()
                         : Ergotropy.of(r, n, omega, symmetry, p, p != null ? kernel.commutesWithH0(p) : null),
                 (r, p, o) -> o != null ? o.energy() : Energy.of(r, n, omega),

@@ -141,11 +141,14 @@ public final class Sweep {
      * @param dicke          whether the run went without the register ({@link SymmetricDischarge})
      * @param representation the run's state representation in words (its summary.json's)
      * @param curves         the run's U, E and E/U on the output grid, when asked for ({@link #run}), else null
+     * @param ergotropyFractions first t with E = f·E(0) for each fraction f asked for ({@link SelfDischarge#fractions}), null if not reached
+     * @param energyFractions    the same for U
      */
     public record Merits(double energyInitial, double ergotropyInitial, Double ergotropyHalfLife, Double energyHalfLife,
                          Double ergotropySuddenDeath, Double entanglementDeath, double energyFinal, double ergotropyFinal,
                          double efficiencyFinal, double concurrenceMax, boolean dicke, String representation, double wallSeconds,
-                         Curves curves) {
+                         Curves curves, java.util.SortedMap<Double, Double> ergotropyFractions,
+                         java.util.SortedMap<Double, Double> energyFractions) {
         /** Column names of {@link #values()}, as in the sweep's CSV. */
         public static final List<String> COLUMNS = List.of("energy_initial", "ergotropy_initial", "ergotropy_half_life",
                 "energy_half_life", "ergotropy_sudden_death", "entanglement_death", "energy_final", "ergotropy_final",
@@ -162,7 +165,7 @@ public final class Sweep {
             DischargeAnalysis a = r.analysis();
             return new Merits(u[0], e[0], a.ergotropyHalfLife(), a.energyHalfLife(), a.ergotropySuddenDeath(),
                     a.entanglementDeath(), u[last], e[last], eff[last], cmax, r.onDickeBlocks(), r.representation(), r.wallSeconds(),
-                    keepCurves ? new Curves(r.times(), u, e, eff) : null);
+                    keepCurves ? new Curves(r.times(), u, e, eff) : null, a.ergotropyFractions(), a.energyFractions());
         }
 
         /** The figures of merit in {@link #COLUMNS} order; NaN for an event that does not occur. */

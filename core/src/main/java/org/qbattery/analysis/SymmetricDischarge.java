@@ -122,7 +122,7 @@ final class SymmetricDischarge {
     }
 
     static DischargeResult run(Battery battery, String spec, TimeGrid grid, Tolerances tolerances, String method,
-                               boolean spectral, boolean pairwise, boolean events, ProgressListener progress) {
+                               boolean spectral, boolean pairwise, boolean events, double[] fractions, ProgressListener progress) {
         long start = System.nanoTime();
         final int n = battery.cells();
         progress.progress(0, 1, "building the Liouvillian");
@@ -139,7 +139,7 @@ final class SymmetricDischarge {
         // The passivity gap is defined exactly when ρ has no coherence between excitation sectors.
         final double gapAtStart = first.passivityGap();
         final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2, !Double.isNaN(gapAtStart),
-                () -> gapAtStart >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances),
+                () -> gapAtStart >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances), fractions,
                 (r, p, o) -> o.ergotropy(), (r, p, o) -> o.energy(), (r, p, o) -> o.passivityGap(),
                 (r, p, o) -> o.maxSignedConcurrence());
         final List<Event> ev = set.all;
@@ -167,8 +167,8 @@ final class SymmetricDischarge {
                 step.interpolate(t, sample);
                 // A step end is measured only for what the open events read (at 50 cells most steps end
                 // between output times, and the spectra and the coherence are most of a measurement).
-                Observables o = output ? measure.apply(sample) : form.measure(sample, spectral && open.contains(set.halfE),
-                        pairwise && open.contains(set.entanglement), false);
+                Observables o = output ? measure.apply(sample) : form.measure(sample,
+                        spectral && open.stream().anyMatch(e -> e.readsSpectrum), pairwise && open.stream().anyMatch(e -> e.readsPairs), false);
                 if (output) {
                     rows[next[0]++] = o.values();
                     progress.progress(t, tEnd, "integrating");
@@ -178,7 +178,7 @@ final class SymmetricDischarge {
                     if (e.crosses(g)) {
                         final double[] buffer = new double[y.length];
                         // The passivity gap needs no spectra here (sector diagonals): only the ergotropy does.
-                        final boolean spectra = e == set.halfE, pairs = e == set.entanglement;
+                        final boolean spectra = e.readsSpectrum, pairs = e.readsPairs;
                         java.util.function.DoubleUnaryOperator f = s -> {
                             step.interpolate(Math.max(step.tStart(), Math.min(step.tEnd(), s)), buffer);
                             return e.g.value(null, null, form.measure(buffer, spectra, pairs, false));

@@ -10,4 +10,9 @@ public final class MeasureOptions {
 
     @Option(names = "--no-concurrence", description = "Skip the edge concurrence (and the entanglement times).")
     boolean noConcurrence;
+
+    @Option(names = "--fractions", paramLabel = "F,...", split = ",", description = "Also locate the first times at which E and U "
+            + "fall to these fractions of their start, each in (0, 1), e.g. 0.9,0.1,0.01 (0.5 gives the half-lives), by "
+            + "root-finding on the dense output like the half-lives; null where not reached by t-max.")
+    double[] fractions = new double[0];
 }

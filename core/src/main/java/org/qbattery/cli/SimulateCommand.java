@@ -58,7 +58,7 @@ public final class SimulateCommand implements Callable<Integer> {
             var tol = model.tolerances();
             // The state is named and checked here, built when the run starts; file states are validated when read.
             SelfDischarge run = SelfDischarge.of(battery).state(model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                    .method(model.method).representation(model.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence);
+                    .method(model.method).representation(model.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence).fractions(measures.fractions);
             run.requireMemory(); // before the state is allocated
             if (threads != null) {
                 Main.setThreads(threads);
@@ -92,6 +92,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.series()[0][1], r.series()[0][0]);
         System.out.printf(Locale.ROOT, "ergotropy half-life %s, energy half-life %s, ergotropy sudden death %s%n",
                 fmt(a.ergotropyHalfLife()), fmt(a.energyHalfLife()), fmt(a.ergotropySuddenDeath()));
+        a.ergotropyFractions().forEach((f, t) -> System.out.printf(Locale.ROOT, "E falls to %s of E(0) at %s, U to %s of U(0) at %s%n",
+                f, fmt(t), f, fmt(a.energyFractions().get(f))));
         if (battery.variant() == org.qbattery.model.Variant.AS_PRINTED) {
             System.out.println("note: --variant as-printed is NOT the paper's stated master equation: all rates are halved and "
                     + "dephasing gamma/4 is added, which reproduces the paper's printed single-cell numbers (see summary.json)");

@@ -73,12 +73,23 @@ public final class ResultWriter {
             + "capacity and local ergotropy in units of omega, absolute (not normalised); the dynamics is solved in the frame "
             + "rotating with H0, so every reported number is independent of omega";
 
+    private static Map<String, Object> byFraction(java.util.SortedMap<Double, Double> times) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        times.forEach((f, t) -> m.put(Double.toString(f), t));
+        return m;
+    }
+
     public static Map<String, Object> summary(DischargeResult r, List<String> commandLine) {
         Battery b = r.battery();
         DischargeAnalysis a = r.analysis();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ergotropy_half_life", a.ergotropyHalfLife());
         m.put("energy_half_life", a.energyHalfLife());
+        if (!a.ergotropyFractions().isEmpty()) {
+            // Keyed by the fraction as typed back ("0.1"); null where it is not reached by t_max.
+            m.put("ergotropy_fraction_times", byFraction(a.ergotropyFractions()));
+            m.put("energy_fraction_times", byFraction(a.energyFractions()));
+        }
         m.put("ergotropy_sudden_death", a.ergotropySuddenDeath());
         m.put("ergotropy_sudden_death_note", a.suddenDeathNote());
         m.put("entanglement_birth", a.entanglementBirth());

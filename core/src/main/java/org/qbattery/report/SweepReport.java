@@ -28,7 +28,11 @@ public final class SweepReport {
         for (Axis a : axes) {
             sb.append(a.parameter().replace('-', '_')).append(',');
         }
-        sb.append(String.join(",", Merits.COLUMNS)).append(",representation,wall_seconds\n");
+        sb.append(String.join(",", Merits.COLUMNS));
+        for (String f : fractionColumns(merits)) {
+            sb.append(',').append(f);
+        }
+        sb.append(",representation,wall_seconds\n");
         for (int i = 0; i < points.size(); i++) {
             for (Axis a : axes) {
                 sb.append(csvField(points.get(i).get(a.parameter()))).append(',');
@@ -36,9 +40,32 @@ public final class SweepReport {
             for (double v : merits.get(i).values()) {
                 sb.append(ResultWriter.fmt(v)).append(',');
             }
+            for (Double t : fractionTimes(merits.get(i))) {
+                sb.append(ResultWriter.fmt(t == null ? Double.NaN : t)).append(',');
+            }
             sb.append(merits.get(i).dicke() ? "dicke" : "register").append(',').append(ResultWriter.fmt(merits.get(i).wallSeconds())).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Columns for the fractions asked for: {@code ergotropy_time_to_0.1, energy_time_to_0.1, ...} (none without). */
+    private static List<String> fractionColumns(List<Merits> merits) {
+        List<String> names = new ArrayList<>();
+        for (double f : merits.get(0).ergotropyFractions().keySet()) {
+            names.add("ergotropy_time_to_" + f);
+            names.add("energy_time_to_" + f);
+        }
+        return names;
+    }
+
+    /** A point's times in {@link #fractionColumns} order (null: not reached by t_max). */
+    private static List<Double> fractionTimes(Merits m) {
+        List<Double> times = new ArrayList<>();
+        m.ergotropyFractions().forEach((f, t) -> {
+            times.add(t);
+            times.add(m.energyFractions().get(f));
+        });
+        return times;
     }
 
     /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
@@ -67,6 +94,11 @@ public final class SweepReport {
             double[] v = merits.get(i).values();
             for (int c = 0; c < v.length; c++) {
                 row.put(Merits.COLUMNS.get(c), Double.isFinite(v[c]) ? v[c] : null);
+            }
+            List<String> names = fractionColumns(merits);
+            List<Double> times = fractionTimes(merits.get(i));
+            for (int c = 0; c < names.size(); c++) {
+                row.put(names.get(c), times.get(c));
             }
             row.put("state_representation", merits.get(i).representation());
             row.put("wall_seconds", merits.get(i).wallSeconds());

@@ -98,4 +98,29 @@ class SingleCellClosedFormTest {
         double third = 1.0 / 3;
         assertThat(new TimeGrid(1, third).times()).containsExactly(0, third, 2 * third, 1.0);
     }
+
+    /**
+     * Times to a fraction f of the start, charged cell: U = e^{−Γt} gives ln(1/f)/Γ; E = 2e^{−Γt} − 1
+     * (while positive) gives ln(2/(1 + f))/Γ. To 1e-8 like every characteristic time; f = 1/2 is the
+     * half-life to the last bit (the same event function); beyond t_max, null.
+     */
+    @ParameterizedTest(name = "gamma {0}")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0.5, 1, 2})
+    void fractionTimesMatchClosedForm(double gamma) {
+        Battery b = Battery.builder(Graph.empty(1)).gamma(gamma).build();
+        double[] f = {0.9, 0.5, 0.1, 0.01, 1e-3};
+        DischargeAnalysis a = SelfDischarge.of(b).state("charged").grid(5, 0.1).fractions(f).run().analysis();
+        assertThat(a.ergotropyFractions().keySet()).containsExactly(1e-3, 0.01, 0.1, 0.5, 0.9);
+        for (double x : f) {
+            double tU = Math.log(1 / x) / gamma, tE = Math.log(2 / (1 + x)) / gamma;
+            if (tU <= 5) {
+                assertThat(a.energyFractions().get(x)).as("U to %s", x).isCloseTo(tU, within(1e-8));
+            } else {
+                assertThat(a.energyFractions().get(x)).as("U to %s, beyond t_max", x).isNull();
+            }
+            assertThat(a.ergotropyFractions().get(x)).as("E to %s", x).isCloseTo(tE, within(1e-8));
+        }
+        assertThat(a.ergotropyFractions().get(0.5)).isEqualTo(a.ergotropyHalfLife());
+        assertThat(a.energyFractions().get(0.5)).isEqualTo(a.energyHalfLife());
+    }
 }

@@ -64,6 +64,22 @@ class SymmetricDischargeTest {
     }
 
     /**
+     * Fractions on the Dicke path: 40 independent charged cells, U = N e^{−t} and E = N(2e^{−t} − 1)
+     * while positive, so U and E reach f of their start at ln(1/f) and ln(2/(1 + f)) (to 1e-8, as
+     * every characteristic time).
+     */
+    @Test
+    void fractionTimesWithoutTheRegister() {
+        Battery b = Battery.builder(Graph.complete(40)).build();
+        DischargeResult r = SelfDischarge.of(b).state("charged").grid(3, 0.5).fractions(0.25, 0.75).run();
+        assertThat(r.onDickeBlocks()).isTrue();
+        for (double f : new double[] {0.25, 0.75}) {
+            assertThat(r.analysis().energyFractions().get(f)).isCloseTo(Math.log(1 / f), within(1e-8));
+            assertThat(r.analysis().ergotropyFractions().get(f)).isCloseTo(Math.log(2 / (1 + f)), within(1e-8));
+        }
+    }
+
+    /**
      * Collective decay alone (Γ_icl = Γ: G = Γ·𝟙𝟙ᵀ) keeps each total-spin block's weight and lowers it
      * to |j, −j⟩, which holds N/2 − j = p excited cells: the classical state (¾|e⟩⟨e| + ¼|g⟩⟨g|)^⊗N keeps
      * U(∞) = Σ_p p·(d_p Σ_{k=0}^{N−2p} (¾)^{k+p} (¼)^{N−k−p}) trapped in dark states; |+⟩^N, all in

@@ -161,6 +161,9 @@ class CliTest {
         a.add(Arguments.of("--t-max", new String[] {"--t-max", "0"}));
         a.add(Arguments.of("--t-max", new String[] {"--t-max", "-3"}));
         a.add(Arguments.of("--dt", new String[] {"--dt", "0"}));
+        a.add(Arguments.of("--fractions", new String[] {"--fractions", "0.1,1"}));
+        a.add(Arguments.of("--fractions", new String[] {"--fractions", "0.5,0.1,0.5"}));
+        a.add(Arguments.of("--fractions", new String[] {"--fractions", "half"}));
         // Rates that need ~10^8 steps to t-max: stopped by the projection after 10^4 steps (was a stack trace after 5·10^7).
         a.add(Arguments.of("--t-max", new String[] {"--cells", "2", "--gamma", "1e9"}));
         a.add(Arguments.of("--rtol", new String[] {"--rtol", "2"}));

@@ -183,6 +183,32 @@ class SweepCommandTest {
         }
     }
 
+    /** --fractions: two columns per fraction (E, then U), equal to simulate's summary at that point; NaN/null where not reached. */
+    @Test
+    void fractionTimesAreColumns(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sweep");
+        CliTest.Run r = CliTest.run("sweep", "--vary", "graph=star,complete", "--cells", "4", "--coupling", "2", "--gamma-icl", "0.2",
+                "--state", "quantum", "--t-max", "2", "--dt", "0.1", "--fractions", "0.01,0.8", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+        assertThat(csv.get(0)).contains(",concurrence_max,ergotropy_time_to_0.01,energy_time_to_0.01,ergotropy_time_to_0.8,"
+                + "energy_time_to_0.8,representation,");
+        JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
+        for (int k = 0; k < 2; k++) {
+            String graph = k == 0 ? "star" : "complete";
+            Path alone = tmp.resolve(graph);
+            CliTest.Run s = CliTest.run("simulate", "--graph", graph, "--cells", "4", "--coupling", "2", "--gamma-icl", "0.2",
+                    "--state", "quantum", "--t-max", "2", "--dt", "0.1", "--fractions", "0.8,0.01", "--out", alone.toString());
+            assertThat(s.code()).as(s.err()).isZero();
+            JsonNode one = new ObjectMapper().readTree(alone.resolve("summary.json").toFile());
+            JsonNode point = sweep.at("/points/" + k);
+            assertThat(point.get("ergotropy_time_to_0.8").asDouble()).isEqualTo(one.at("/ergotropy_fraction_times/0.8").asDouble());
+            assertThat(point.get("energy_time_to_0.8").asDouble()).isEqualTo(one.at("/energy_fraction_times/0.8").asDouble());
+            assertThat(point.get("energy_time_to_0.01").isNull()).isTrue(); // U(2) > U(0)/100
+            assertThat(one.at("/energy_fraction_times/0.01").isNull()).isTrue();
+        }
+    }
+
     /** A bad point anywhere in the grid: one line naming the point and the parameter, exit 2, nothing written. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
