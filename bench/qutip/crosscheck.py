@@ -283,7 +283,7 @@ def run_qbattery(c, d):
            "--gamma", repr(c["gamma"]), "--coupling", repr(c["J"]), "--gamma-icl", repr(c["gicl"]),
            "--dephasing", repr(c["deph"]), "--nbar", repr(c["nbar"]), "--variant", c["variant"],
            "--t-max", repr(c["tmax"]), "--dt", repr(c["tmax"] / 40), "--method", c["method"],
-           "--representation", c["representation"], "--out", d]
+           "--representation", c["representation"], "--fractions", ",".join(repr(f) for f in c["fractions"]), "--out", d]
     if args.tight in ("both", "ours"):
         cmd += ["--rtol", "1e-13", "--atol", "1e-15"]
     if c["kind"] == "custom":
@@ -312,6 +312,9 @@ for i in range(args.cases):
         c = draw()
     if args.only is not None and i != args.only:
         continue
+    # Two fractions per case for the times to f·E(0) and f·U(0), from their own generator: the case
+    # sequence of a seed stays what it was before they were checked.
+    c["fractions"] = sorted(round(float(x), 3) for x in np.random.default_rng([args.seed, i]).uniform(0.02, 0.98, 2))
     d = os.path.join(tmp, "case%d" % i)
     rows, summary = run_qbattery(c, d)
     if rows is None:
@@ -324,14 +327,19 @@ for i in range(args.cases):
     nexc = excitations(sm)
     between = nexc[:, None] != nexc[None, :]
 
+    sampled = {}  # QuTiP's U and E at the output times, of the curves last compared
+
     def curves(tight):
         """QuTiP's curves at every output time against ours: (lines that differ, largest difference per measure, E, coherence)."""
         res = qt.mesolve(L, rho0, t, [], [], options=qt.Options(atol=1e-14 if tight else 1e-12, rtol=1e-13 if tight else 1e-10,
                                                                  nsteps=10 ** 7, store_states=True))
         bad, diffs, sampled_E, sector_coherence = [], {}, [], []
+        sampled["energy"], sampled["ergotropy"] = [], []
         for k, st in enumerate(res.states):
             ref = measures(st, c["N"], c["edges"], nexc)
             sampled_E.append(ref["ergotropy"])
+            sampled["energy"].append(ref["energy"])
+            sampled["ergotropy"].append(ref["ergotropy"])
             sector_coherence.append(float(np.abs(st.full()[between]).max()) if between.any() else 0.0)
             Nf = c["N"]
             for name, v in ref.items():
@@ -364,10 +372,23 @@ for i in range(args.cases):
     # The events: at each reported time QuTiP's state must meet the event's condition (a half-life:
     # the quantity at half its initial value; the sudden death: the passivity gap at zero, negative before).
     U0, E0 = float(rows[0]["energy"]), float(rows[0]["ergotropy"])
-    checks = [("energy_half_life", "energy", U0 / 2), ("ergotropy_half_life", "ergotropy", E0 / 2),
-              ("ergotropy_sudden_death", "ergotropy", 0.0)]
-    for key, name, target in checks:
-        te = summary.get(key)
+    checks = [(key, summary.get(key), name, target) for key, name, target in (
+        ("energy_half_life", "energy", U0 / 2), ("ergotropy_half_life", "ergotropy", E0 / 2), ("ergotropy_sudden_death", "ergotropy", 0.0))]
+    for name, start in (("ergotropy", E0), ("energy", U0)):
+        # The fractions asked for (not read back from our summary): each must be there, as typed.
+        times = summary.get(name + "_fraction_times") or {}
+        for f in c["fractions"]:
+            if repr(f) not in times:
+                bad.append("%s_fraction_times has no entry for %r: %s" % (name, f, times))
+            else:
+                checks.append((name + "_fraction_time", times[repr(f)], name, f * start))
+    for key, te, name, target in checks:
+        if te is None and key != "ergotropy_sudden_death":
+            # Not reported up to t_max: QuTiP's curve must not be clearly below the target at an output time.
+            k = int(np.argmin(sampled[name]))
+            if sampled[name][k] < target - 1e-6 * max(1.0, c["N"]):
+                bad.append("no %s reported, but QuTiP's %s is %.10g < %.10g at t = %g" % (key, name, sampled[name][k], target, t[k]))
+            continue
         if te is None or te <= 0:
             continue
         before = te - min(0.02 * c["tmax"], te / 2)
