@@ -18,6 +18,9 @@ our defaults (rtol 1e-10, atol 1e-12), so energies agree to ~1e-8 of their scale
 1e-6 * max(1, N) for the extensive measures (1e-6 for coherence and purity; for the efficiency E/U, E's and
 U's bounds carried through the division by U), and 1e-5 for the concurrence, whose square roots of near-zero
 eigenvalues amplify the integration error (physics.md Section 8: treat C < 1e-5 as zero).
+Events: each reported half-life, time to a fraction (two random fractions per case, --fractions) and sudden
+death is checked against QuTiP's state at that time, and one not reported must not show in QuTiP's curve
+at an output time.
 A case whose curves differ is run again with QuTiP at rtol 1e-13: if they then agree, the difference was
 QuTiP's own (strongly oscillating cases, J ~ 17, need it) and the case counts as agreeing, said so in its line;
 tightening QuTiP cannot make a wrong result of ours agree.
