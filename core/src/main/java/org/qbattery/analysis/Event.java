@@ -69,7 +69,7 @@ final class Event {
     static final class Set {
         final List<Event> all = new ArrayList<>();
         Event halfE, halfU, death, entanglement;
-        /** Times to the asked fractions of E(0) and U(0), by fraction (absent where E(0) or U(0) is zero). */
+        /** Times to fractions of E(0) and U(0), by fraction: 1/2 (the half-lives) and those asked for; absent where E(0) or U(0) is zero. */
         final java.util.SortedMap<Double, Event> fractionE = new java.util.TreeMap<>(), fractionU = new java.util.TreeMap<>();
         double[] fractions = new double[0];
         String deathNote;
@@ -90,29 +90,28 @@ final class Event {
             Set s = new Set();
             s.fractions = fractions.clone();
             double e0 = first.ergotropy(), u0 = first.energy();
-            if (events && spectral && e0 > 0) {
-                s.halfE = new Event("ergotropy half-life", false, (r, p, o) -> ergotropy.value(r, p, o) - e0 / 2);
-                s.halfE.readsSpectrum = true;
-                s.all.add(s.halfE);
+            // The half-lives are the fraction 1/2, asked for or not: one event each.
+            java.util.SortedSet<Double> located = new java.util.TreeSet<>();
+            located.add(0.5);
+            for (double f : fractions) {
+                located.add(f);
             }
-            if (events && u0 > 0) {
-                s.halfU = new Event("energy half-life", false, (r, p, o) -> energy.value(r, p, o) - u0 / 2);
-                s.all.add(s.halfU);
-            }
-            for (double f : events ? fractions : new double[0]) {
-                String percent = (float) (100 * f) + "%";
+            for (double f : events ? located : java.util.Set.<Double>of()) {
+                String at = f == 0.5 ? " half-life" : " at " + (float) (100 * f) + "%";
                 if (spectral && e0 > 0) {
-                    Event e = new Event("ergotropy at " + percent, false, (r, p, o) -> ergotropy.value(r, p, o) - f * e0);
+                    Event e = new Event("ergotropy" + at, false, (r, p, o) -> ergotropy.value(r, p, o) - f * e0);
                     e.readsSpectrum = true;
                     s.fractionE.put(f, e);
                     s.all.add(e);
                 }
                 if (u0 > 0) {
-                    Event e = new Event("energy at " + percent, false, (r, p, o) -> energy.value(r, p, o) - f * u0);
+                    Event e = new Event("energy" + at, false, (r, p, o) -> energy.value(r, p, o) - f * u0);
                     s.fractionU.put(f, e);
                     s.all.add(e);
                 }
             }
+            s.halfE = s.fractionE.get(0.5);
+            s.halfU = s.fractionU.get(0.5);
             if (!sectorDiagonal) {
                 s.deathNote = "never: the state has coherence between excitation sectors, which decays but never vanishes, so E > 0 for all t";
             } else if (passiveAtStart.getAsBoolean()) {
