@@ -42,6 +42,13 @@ final class OutputDir {
         }
     }
 
+    /** The figure drawn into {@code dir} as ID.png and ID.svg (its {@link org.qbattery.plot.Figure#id()}), each written atomically. */
+    static void writeFigure(Path dir, org.qbattery.plot.Figure figure) {
+        org.qbattery.plot.FigureRenderer.PngAndSvg drawn = org.qbattery.plot.FigureRenderer.pngAndSvg(figure);
+        AtomicFiles.write(dir.resolve(figure.id() + ".png"), o -> o.write(drawn.png()));
+        AtomicFiles.writeString(dir.resolve(figure.id() + ".svg"), drawn.svg());
+    }
+
     static Path prepare(Path out) {
         try {
             if (Files.exists(out) && !Files.isDirectory(out)) {

@@ -1,6 +1,5 @@
 package org.qbattery.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import org.qbattery.analysis.DischargeResult;
 import org.qbattery.analysis.SelfDischarge;
 import org.qbattery.analysis.TimeGrid;
 import org.qbattery.model.Battery;
-import org.qbattery.plot.FigureRenderer;
 import org.qbattery.report.AtomicFiles;
 import org.qbattery.report.ResultWriter;
 import org.qbattery.report.RunFigure;
@@ -83,9 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ResultWriter.writeTimeSeries(r, dir.resolve("timeseries.csv"));
         ResultWriter.writeSummary(r, argv, dir.resolve("summary.json"));
         if (plot) {
-            FigureRenderer.PngAndSvg drawn = FigureRenderer.pngAndSvg(RunFigure.of(r, "timeseries"));
-            AtomicFiles.write(dir.resolve("timeseries.png"), out -> out.write(drawn.png()));
-            AtomicFiles.writeString(dir.resolve("timeseries.svg"), drawn.svg());
+            OutputDir.writeFigure(dir, RunFigure.of(r, "timeseries"));
         }
         DischargeAnalysis a = r.analysis();
         System.out.printf(Locale.ROOT, "%s, state %s: E(0)=%.6g U(0)=%.6g%n", battery.describe(), model.state,

@@ -12,7 +12,6 @@ import org.qbattery.analysis.Sweep;
 import org.qbattery.analysis.TimeGrid;
 import org.qbattery.model.Battery;
 import org.qbattery.model.InvalidParameterException;
-import org.qbattery.plot.FigureRenderer;
 import org.qbattery.report.AtomicFiles;
 import org.qbattery.report.ResultWriter;
 import org.qbattery.report.SweepReport;
@@ -66,8 +65,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     List<String> argv = List.of();
 
-    @Override
-    public Integer call() {
+    /** The --vary axes, checked: sweepable, and not both graph and edges. */
+    private List<Sweep.Axis> axes() {
         List<Sweep.Axis> axes = new ArrayList<>();
         for (String v : vary) {
             Sweep.Axis a = Sweep.Axis.parse(v);
@@ -80,6 +79,35 @@ public final class SweepCommand implements Callable<Integer> {
         if (axes.stream().anyMatch(a -> a.parameter().equals("graph")) && axes.stream().anyMatch(a -> a.parameter().equals(Sweep.Axis.EDGES))) {
             throw new InvalidParameterException("vary", "vary graph or edges, not both: both choose the graph");
         }
+        return axes;
+    }
+
+    /**
+     * Runs at once: --threads, or all cores (one from 9 cells on), lowered to what the heap holds side
+     * by side; an explicit --threads that the heap cannot hold is refused. Each point was checked
+     * alone; a run out of heap would take the finished points' results with it.
+     */
+    private int runsAtOnce(List<SelfDischarge> runs, int largestCells) {
+        int workers = threads != null ? threads : largestCells >= 9 ? 1 : Runtime.getRuntime().availableProcessors();
+        if (workers < 1) {
+            throw new InvalidParameterException("threads", "must be >= 1, got " + workers);
+        }
+        long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());
+        long[] needs = runs.stream().mapToLong(SelfDischarge::memoryNeed).toArray();
+        int fit = Sweep.runsAtOnce(needs, workers, budget);
+        int at = Math.min(workers, runs.size());
+        if (fit < at && threads != null) {
+            throw new InvalidParameterException("threads", String.format(Locale.ROOT,
+                    "%d runs at once need about %.1f GiB of heap but this JVM may use %.1f GiB; allowed here: --threads <= %d "
+                            + "(or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
+                    at, Sweep.largestTogether(needs, at) / 1073741824.0, budget / 0.9 / 1073741824.0, fit));
+        }
+        return Math.min(workers, fit);
+    }
+
+    @Override
+    public Integer call() {
+        List<Sweep.Axis> axes = axes();
         List<Map<String, String>> points = Sweep.points(axes);
         String whyNoMerits = SweepReport.whyNoFigure(axes);
         if (plot && curves && points.size() > SweepReport.MAX_CURVES) {
@@ -115,26 +143,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
             labels.add(label);
         }
-        int workers = threads != null ? threads : largest >= 9 ? 1 : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new InvalidParameterException("threads", "must be >= 1, got " + workers);
-        }
-        // Each point was checked alone; runs at once share the heap, and one that ran out would take the
-        // finished points' results with it.
-        long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());
-        long[] needs = runs.stream().mapToLong(SelfDischarge::memoryNeed).toArray();
-        int fit = Sweep.runsAtOnce(needs, workers, budget);
-        if (fit < Math.min(workers, runs.size())) {
-            if (threads != null) {
-                int at = Math.min(workers, runs.size());
-                throw new InvalidParameterException("threads", String.format(Locale.ROOT,
-                        "%d runs at once need about %.1f GiB of heap but this JVM may use %.1f GiB; allowed here: --threads <= %d "
-                                + "(or raise the heap with QBATTERY_JAVA_OPTS=-Xmx...)",
-                        at, Sweep.largestTogether(needs, at) / 1073741824.0, budget / 0.9 / 1073741824.0, fit));
-            }
-            workers = fit;
-        }
-        final int runsAtOnce = workers;
+        final int runsAtOnce = runsAtOnce(runs, largest);
         return OutputDir.use(out, dir -> {
             Progress progress = Progress.forTerminal();
             long start = System.nanoTime();
@@ -179,19 +188,13 @@ public final class SweepCommand implements Callable<Integer> {
             solver.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
             ResultWriter.writeJson(dir.resolve("sweep.json"), SweepReport.json(axes, points, merits, fixed, solver, argv));
             if (drawMerits) {
-                draw(dir, "sweep", SweepReport.figure("sweep", axes, points, merits));
+                OutputDir.writeFigure(dir, SweepReport.figure("sweep", axes, points, merits));
             }
             if (drawCurves) {
-                draw(dir, "sweep_curves", SweepReport.curvesFigure("sweep_curves", points, merits));
+                OutputDir.writeFigure(dir, SweepReport.curvesFigure("sweep_curves", points, merits));
             }
             System.out.printf(Locale.ROOT, "swept %d points in %.1f s; wrote %s%n", runs.size(), (System.nanoTime() - start) * 1e-9, dir);
             return 0;
         });
-    }
-
-    private static void draw(Path dir, String name, org.qbattery.plot.Figure figure) {
-        FigureRenderer.PngAndSvg drawn = FigureRenderer.pngAndSvg(figure);
-        AtomicFiles.write(dir.resolve(name + ".png"), o -> o.write(drawn.png()));
-        AtomicFiles.writeString(dir.resolve(name + ".svg"), drawn.svg());
     }
 }
