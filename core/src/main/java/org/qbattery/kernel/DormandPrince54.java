@@ -37,7 +37,7 @@ public final class DormandPrince54 implements OdeIntegrator {
     private final long maxSteps;
 
     public DormandPrince54(Tolerances tol) {
-        this(tol, 50_000_000L);
+        this(tol, DEFAULT_MAX_STEPS);
     }
 
     public DormandPrince54(Tolerances tol, long maxSteps) {

@@ -102,7 +102,7 @@ public final class DormandPrince853 implements OdeIntegrator {
     private final long maxSteps;
 
     public DormandPrince853(Tolerances tol) {
-        this(tol, 50_000_000L);
+        this(tol, DEFAULT_MAX_STEPS);
     }
 
     public DormandPrince853(Tolerances tol, long maxSteps) {

@@ -59,7 +59,7 @@ public final class TaylorPropagator implements OdeIntegrator {
 
     /** @param maxDegree most powers held at once (memory: maxDegree + 2 state vectors), at least {@link #MIN_DEGREE} */
     public TaylorPropagator(Tolerances tol, int maxDegree) {
-        this(tol, maxDegree, 50_000_000L);
+        this(tol, maxDegree, DEFAULT_MAX_STEPS);
     }
 
     public TaylorPropagator(Tolerances tol, int maxDegree, long maxSteps) {
