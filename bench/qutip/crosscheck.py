@@ -404,13 +404,16 @@ for i in range(args.cases):
         if not abs(at - target) <= tol:
             bad.append("%s = %.10g: QuTiP's %s there is %.10g, not %.10g" % (key, te, name, at, target))
         if key == "ergotropy_sudden_death":
-            # E only touches zero (often flatly); the passivity gap crosses it: ~0 at the death, < 0 before.
-            # Its bound: QuTiP's state error (~1e-9) plus our root's floor (Event.gapFloor, 100 atol).
+            # E only touches zero (often flatly); the passivity gap crosses it: ~0 at the death, not yet passive
+            # before. Bounds: QuTiP's state error (~1e-9) plus our root's floor (Event.gapFloor, 100 atol: the
+            # root is where the gap reaches -1e-10). Before it the gap need not be far below zero: a flat approach
+            # (seed 71 case 32: -1.6e-10 at 0.07 before the death) is still short of our floor, so only a gap
+            # clearly at or above zero there (QuTiP's state passive already) means a death reported late.
             gap = passivity_gap(ev[2], nexc)
             pre = passivity_gap(ev[1], nexc)
             if not abs(gap) <= 1e-8:
                 bad.append("%s = %.10g: QuTiP's passivity gap there is %.3g, not 0" % (key, te, gap))
-            if not pre < -1e-8:
+            if not pre < 1e-9:
                 bad.append("%s = %.10g: QuTiP's state is already passive at t = %.6g (gap %.3g)" % (key, te, before, pre))
     # A death we did not report. A start with coherence between excitation sectors keeps some for all t
     # (it decays as a sum of exponentials), so the state is never passive and E > 0, however small
