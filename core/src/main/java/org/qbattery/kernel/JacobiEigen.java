@@ -26,6 +26,39 @@ public final class JacobiEigen {
         for (int i = 0; i < n; i++) {
             v[2 * (i * n + i)] = 1;
         }
+        diagonalise(w, v, n);
+        int[] order = ascending(w, n);
+        double[] sv = new double[n];
+        double[] vv = new double[2 * n * n];
+        for (int c = 0; c < n; c++) {
+            int src = order[c];
+            sv[c] = w[2 * (src * n + src)];
+            for (int r = 0; r < n; r++) {
+                vv[2 * (r * n + c)] = v[2 * (r * n + src)];
+                vv[2 * (r * n + c) + 1] = v[2 * (r * n + src) + 1];
+            }
+        }
+        return new JacobiEigen(sv, vv, n);
+    }
+
+    /**
+     * The eigenvalues alone, ascending: the same rotations as {@link #of} without accumulating the
+     * vectors (equal values to the last bit, in about half the work: the concurrence's second
+     * eigenproblem needs no vectors, and ran once per pair and time).
+     */
+    public static double[] valuesOf(double[] a, int n) {
+        double[] w = a.clone();
+        diagonalise(w, null, n);
+        int[] order = ascending(w, n);
+        double[] sv = new double[n];
+        for (int c = 0; c < n; c++) {
+            sv[c] = w[2 * (order[c] * n + order[c])];
+        }
+        return sv;
+    }
+
+    /** Cyclic sweeps until the off-diagonal part is negligible; v (null: not wanted) accumulates the rotations. */
+    private static void diagonalise(double[] w, double[] v, int n) {
         for (int sweep = 0; sweep < 100; sweep++) {
             double off = 0, diag = 0;
             for (int p = 0; p < n; p++) {
@@ -43,25 +76,21 @@ public final class JacobiEigen {
                 }
             }
         }
-        // sort ascending
-        double[] vals = new double[n];
-        Integer[] idx = new Integer[n];
+    }
+
+    /** Indices of w's diagonal in ascending order, ties in index order (a stable insertion sort: n is tiny, and no boxing). */
+    private static int[] ascending(double[] w, int n) {
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
-            vals[i] = w[2 * (i * n + i)];
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (x, y) -> Double.compare(vals[x], vals[y]));
-        double[] sv = new double[n];
-        double[] vv = new double[2 * n * n];
-        for (int c = 0; c < n; c++) {
-            int src = idx[c];
-            sv[c] = vals[src];
-            for (int r = 0; r < n; r++) {
-                vv[2 * (r * n + c)] = v[2 * (r * n + src)];
-                vv[2 * (r * n + c) + 1] = v[2 * (r * n + src) + 1];
+            int k = i;
+            double x = w[2 * (i * n + i)];
+            while (k > 0 && Double.compare(w[2 * (order[k - 1] * n + order[k - 1])], x) > 0) {
+                order[k] = order[k - 1];
+                k--;
             }
+            order[k] = i;
         }
-        return new JacobiEigen(sv, vv, n);
+        return order;
     }
 
     /** One rotation U = diag-phase·R zeroing w_pq; w ← U† w U, v ← v U. */
@@ -96,6 +125,9 @@ public final class JacobiEigen {
             w[ip + 1] = xpr * upi + xpi * upr + xqr * uqpi + xqi * uqpr;
             w[iq] = xpr * upqr - xpi * upqi + xqr * uqqr - xqi * uqqi;
             w[iq + 1] = xpr * upqi + xpi * upqr + xqr * uqqi + xqi * uqqr;
+            if (v == null) {
+                continue;
+            }
             double vpr = v[ip], vpi = v[ip + 1], vqr = v[iq], vqi = v[iq + 1];
             v[ip] = vpr * upr - vpi * upi + vqr * uqpr - vqi * uqpi;
             v[ip + 1] = vpr * upi + vpi * upr + vqr * uqpi + vqi * uqpr;

@@ -68,7 +68,7 @@ public final class Concurrence {
                 m[2 * (4 * j + i) + 1] = -im;
             }
         }
-        double[] mu = JacobiEigen.of(m, 4).values;
+        double[] mu = JacobiEigen.valuesOf(m, 4);
         double l1 = Math.sqrt(Math.max(0, mu[3])), l2 = Math.sqrt(Math.max(0, mu[2]));
         double l3 = Math.sqrt(Math.max(0, mu[1])), l4 = Math.sqrt(Math.max(0, mu[0]));
         return l1 - l2 - l3 - l4;

@@ -133,4 +133,21 @@ class HermitianEigenvaluesTest {
             assertThat(HermitianEigenvalues.hypot(x, y)).as("hypot(%s, %s)", x, y).isCloseTo(exact, within(2 * Math.ulp(exact)));
         }
     }
+
+    /** The values-only Jacobi makes the same rotations: equal to the decomposition's values to the last bit, ties included. */
+    @ParameterizedTest(name = "n = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4, 7})
+    void jacobiValuesAloneEqualTheDecompositions(int n) {
+        java.util.Random rnd = new java.util.Random(31 + n);
+        for (int k = 0; k < 50; k++) {
+            double[] a = TestSupport.randomHermitian(rnd, n);
+            if (k % 5 == 0) {
+                a = new double[2 * n * n]; // degenerate: every value equal
+                for (int i = 0; i < n; i++) {
+                    a[2 * (i * n + i)] = 0.25;
+                }
+            }
+            assertThat(JacobiEigen.valuesOf(a, n)).containsExactly(JacobiEigen.of(a, n).values);
+        }
+    }
 }
