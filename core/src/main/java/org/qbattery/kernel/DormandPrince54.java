@@ -103,7 +103,7 @@ public final class DormandPrince54 implements OdeIntegrator {
                 h *= lastRejected ? Math.min(fac, 0.5) : fac;
                 lastRejected = true;
                 if (t + h == t) {
-                    throw new IntegrationException("the step size underflows at t = " + t + ": rates too large for double precision");
+                    throw IntegrationException.stepUnderflow(t);
                 }
                 continue;
             }

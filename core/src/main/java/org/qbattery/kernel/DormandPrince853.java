@@ -163,7 +163,7 @@ public final class DormandPrince853 implements OdeIntegrator {
                 h *= fac;
                 lastRejected = true;
                 if (t + h == t) {
-                    throw new IntegrationException("the step size underflows at t = " + t + ": rates too large for double precision");
+                    throw IntegrationException.stepUnderflow(t);
                 }
                 continue;
             }

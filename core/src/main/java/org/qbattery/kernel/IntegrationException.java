@@ -15,6 +15,11 @@ public final class IntegrationException extends RuntimeException {
         super(message);
     }
 
+    /** The step size has underflowed at t: rates too large for double precision. */
+    static IntegrationException stepUnderflow(double t) {
+        return new IntegrationException("the step size underflows at t = " + t + ": rates too large for double precision");
+    }
+
     /**
      * Throws when {@code steps} taken reach {@code maxSteps}, or when, past {@link #PROJECT_AFTER}
      * steps (by then a fast initial decay is over and h is what the rest of the run needs), the

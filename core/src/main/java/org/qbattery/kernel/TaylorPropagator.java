@@ -154,14 +154,14 @@ public final class TaylorPropagator implements OdeIntegrator {
                     break;
                 }
                 if (t + h == t) {
-                    throw new IntegrationException("the step size underflows at t = " + t + ": rates too large for double precision");
+                    throw IntegrationException.stepUnderflow(t);
                 }
             }
             double tNew = (t + h >= t1 || t1 - (t + h) <= 1e-12 * Math.max(1, Math.abs(t1))) ? t1 : t + h;
             h = tNew - t;
             accepted++;
             if (!(h > 0) || t + h == t) {
-                throw new IntegrationException("the step size underflows at t = " + t + ": rates too large for double precision");
+                throw IntegrationException.stepUnderflow(t);
             }
             // The step's end state first: the dense output hands it out at tEnd instead of summing again.
             step.sigma = sigma;
