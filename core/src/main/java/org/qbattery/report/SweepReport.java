@@ -240,7 +240,7 @@ public final class SweepReport {
         for (int i = 0; i < points.size(); i++) {
             Sweep.Curves c = merits.get(i).curves();
             String label = label(points.get(i));
-            Line line = Line.values()[(i / 7) % Line.values().length];
+            Line line = Line.values()[i % Line.values().length]; // with colour i, as the merits figure: distinct up to 28
             double e0 = c.ergotropy()[0], u0 = c.energy()[0];
             if (e0 > 0) {
                 e.add(new Series(label, c.times(), scaled(c.ergotropy(), 1 / e0), line, i));
