@@ -7,7 +7,8 @@ import org.qbattery.analysis.ProgressListener;
 /**
  * A one-line progress indicator on stderr, shown only when stderr is an interactive terminal
  * (System.console() != null), so pipes and CI logs stay clean. Redrawn at most 10 times a second,
- * and at once when the task's label changes.
+ * and at once when the task's label changes. After two seconds of one task (the same total: a run's
+ * t_max, a sweep's points) it also shows the time left at the rate so far.
  */
 public final class Progress implements ProgressListener {
     private final PrintStream err;
@@ -17,11 +18,22 @@ public final class Progress implements ProgressListener {
     private String lastLabel = "";
     /** Columns the widest progress line drawn took. */
     private int width;
-    private final long startNanos = System.nanoTime();
+    private final java.util.function.LongSupplier clock;
+    private final long startNanos;
+    /** The task the time left is estimated for (its total), when it started and how far it was then. */
+    private double taskTotal = Double.NaN, taskStartFraction, lastFraction;
+    private long taskStartNanos;
 
     public Progress(PrintStream err, boolean enabled) {
+        this(err, enabled, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime} (tests pass their own) */
+    Progress(PrintStream err, boolean enabled, java.util.function.LongSupplier clock) {
         this.err = err;
         this.enabled = enabled;
+        this.clock = clock;
+        this.startNanos = clock.getAsLong();
     }
 
     /**
@@ -50,23 +62,39 @@ public final class Progress implements ProgressListener {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
+        double f = total > 0 ? Math.min(1, done / total) : 1;
+        if (total != taskTotal || f < lastFraction) { // another task, or the same total started over
+            taskTotal = total;
+            taskStartFraction = f;
+            taskStartNanos = now;
+        }
+        lastFraction = f;
         // A new label is drawn at once: the step it names may take seconds with no further call.
         if (now - lastDraw < 100_000_000L && done < total && label.equals(lastLabel)) {
             return;
         }
         lastDraw = now;
         lastLabel = label;
-        double f = total > 0 ? Math.min(1, done / total) : 1;
-        int w = 30;
+        int w = 16; // the widest line, with the time left, stays within 80 columns
         int fill = (int) Math.round(f * w);
         String bar = "#".repeat(fill) + ".".repeat(w - fill);
-        String shown = String.format(Locale.ROOT, "%-28s [%s] %5.1f%%  %6.1fs", trim(label), bar, 100 * f,
-                (now - startNanos) * 1e-9);
+        String shown = String.format(Locale.ROOT, "%-28s [%s] %5.1f%%  %6.1fs%s", trim(label), bar, 100 * f,
+                (now - startNanos) * 1e-9, timeLeft(f, (now - taskStartNanos) * 1e-9));
         err.print("\r" + shown);
         err.flush();
         width = Math.max(width, shown.length());
         drawn = true;
+    }
+
+    /** "  ~12s left" at the task's rate so far, once it has run 2 s and moved 1%; else nothing. */
+    private String timeLeft(double f, double seconds) {
+        double moved = f - taskStartFraction;
+        if (seconds < 2 || moved < 0.01 || f >= 1) {
+            return "";
+        }
+        double left = seconds * (1 - f) / moved;
+        return left < 120 ? String.format(Locale.ROOT, "  ~%.0fs left", left) : String.format(Locale.ROOT, "  ~%.1f min left", left / 60);
     }
 
     /** Blanks what the progress line showed: shorter text written over it would leave its end visible. */

@@ -33,6 +33,37 @@ class ProgressTest {
         assertThat(out).doesNotContain(" 8.0%"); // 0.4 of 5, throttled
     }
 
+    /**
+     * The time left, at the task's rate so far: nothing in its first 2 s, then the rest at that rate;
+     * a new task (another total) starts its own estimate.
+     */
+    @Test
+    void timeLeftFollowsTheTasksRate() {
+        long[] now = {0};
+        Progress p = new Progress(err, true, () -> now[0]);
+        p.progress(0, 5, "integrating");
+        now[0] = 1_000_000_000L;
+        p.progress(0.5, 5, "integrating");
+        assertThat(lines()[lines().length - 1]).doesNotContain("left"); // 1 s in: too early to tell
+        now[0] = 3_000_000_000L;
+        p.progress(1.5, 5, "integrating"); // 30% in 3 s: 7 s to go
+        assertThat(lines()[lines().length - 1]).contains("~7s left");
+        now[0] = 4_000_000_000L;
+        p.progress(0, 20, "sweeping 0/20");
+        now[0] = 204_000_000_000L;
+        p.progress(10, 20, "sweeping 10/20"); // half in 200 s: 200 s more
+        assertThat(lines()[lines().length - 1]).contains("~3.3 min left");
+        p.progress(20, 20, "sweeping 20/20");
+        assertThat(lines()[lines().length - 1]).doesNotContain("left");
+        // The same total started over (a run's events after its integration): a fresh estimate.
+        p.progress(0, 20, "locating 0/20");
+        now[0] = 206_000_000_000L;
+        p.progress(10, 20, "locating 10/20");
+        assertThat(lines()[lines().length - 1]).contains("~2s left");
+        // Within an 80-column terminal, where a wrapped line would no longer be redrawn in place.
+        assertThat(lines()).allSatisfy(l -> assertThat(l.length()).isLessThan(80));
+    }
+
     /** The lines a terminal shows: a carriage return goes back to column 0 and later text overwrites. */
     private java.util.List<String> screen() {
         java.util.List<String> shown = new java.util.ArrayList<>();
