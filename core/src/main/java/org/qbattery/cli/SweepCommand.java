@@ -92,6 +92,9 @@ public final class SweepCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new InvalidParameterException("threads", "must be >= 1, got " + workers);
         }
+        if (workers == 1) {
+            return 1; // each point alone was checked already (and the estimate counts orbits: ~2 s at 13 cells)
+        }
         long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());
         long[] needs = runs.stream().mapToLong(SelfDischarge::memoryNeed).toArray();
         int fit = Sweep.runsAtOnce(needs, workers, budget);
