@@ -119,8 +119,8 @@ public final class SelfDischarge {
         boolean applies = exploitSymmetry && stateSpec != null && n >= 2 && SymmetricState.covers(stateSpec)
                 && (battery.permutationInvariant() || battery.leafPermutationInvariant());
         if (representation.equals("dicke") && !applies) {
-            throw new InvalidParameterException("representation", "dicke needs the complete graph or the star (--graph symmetric "
-                    + "or central), at least 2 cells and a built-in state (" + InitialState.ALLOWED.replace(", file:PATH", "") + ")");
+            throw new InvalidParameterException("representation", "dicke needs the complete graph, the star or uncoupled cells "
+                    + "(--graph symmetric, central or none), at least 2 cells and a built-in state (" + InitialState.ALLOWED.replace(", file:PATH", "") + ")");
         }
         // auto takes the blocks wherever they apply: measured whole-process, they are as fast as the register's
         // S_N orbits up to 5 cells (reproduce 1.098 vs 1.089 s, 10 interleaved runs each) and faster from 6 on
@@ -129,13 +129,13 @@ public final class SelfDischarge {
         if (!chosen && n > Battery.MAX_CELLS && (battery.permutationInvariant() || battery.leafPermutationInvariant())
                 && stateSpec != null && !SymmetricState.covers(stateSpec)) {
             throw new InvalidParameterException("state", "a state from a file needs the 2^N register (at most " + Battery.MAX_CELLS
-                    + " cells, got " + n + "); beyond that the complete graph and the star take the built-in states "
+                    + " cells, got " + n + "); beyond that the complete graph, the star and uncoupled cells take the built-in states "
                     + InitialState.ALLOWED.replace(", file:PATH", ""));
         }
         if (!chosen && n > Battery.MAX_CELLS) {
             throw new InvalidParameterException("cells", "must be in 1.." + Battery.MAX_CELLS + " on the 2^N register, got " + n
-                    + (applies ? " (the complete graph's and the star's built-in states reach " + Battery.MAX_SYMMETRIC_CELLS
-                    + " cells with --representation dicke or auto)" : " (beyond that only the complete graph or the star with a built-in state)"));
+                    + (applies ? " (the built-in states of the complete graph, the star and uncoupled cells reach " + Battery.MAX_SYMMETRIC_CELLS
+                    + " cells with --representation dicke or auto)" : " (beyond that only the complete graph, the star or uncoupled cells with a built-in state)"));
         }
         return chosen;
     }

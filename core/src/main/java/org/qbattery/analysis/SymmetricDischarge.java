@@ -66,11 +66,12 @@ final class SymmetricDischarge {
         String describe();
     }
 
-    /** The complete graph: Dicke blocks and count orbits of all N cells. */
+    /** The complete graph, or uncoupled cells (the complete graph with J = Γ_icl = 0): Dicke blocks and count orbits of all N cells. */
     private static Form complete(Battery battery) {
         final SymmetricGenerator g = new SymmetricGenerator(battery.collectiveGenerator(), battery.countOrbitGenerator());
         final DickeBlocks layout = g.dicke().layout();
         final int n = battery.cells();
+        final boolean edges = !battery.graph().edges().isEmpty();
         return new Form() {
             public LinearOdeSystem generator() {
                 return g;
@@ -82,14 +83,15 @@ final class SymmetricDischarge {
             }
 
             public Observables measure(double[] v, boolean spectral, boolean pairwise, boolean coherence) {
-                return DickeMeasures.of(v, layout, spectral, pairwise, coherence ? g.orbits().l1Coherence(v, g.orbitsAt()) : Double.NaN);
+                return DickeMeasures.of(v, layout, spectral, pairwise, edges, coherence ? g.orbits().l1Coherence(v, g.orbitsAt()) : Double.NaN);
             }
 
             public String describe() {
-                return String.format(java.util.Locale.ROOT, "%s: permutation-invariant state on the complete graph, Dicke blocks "
+                return String.format(java.util.Locale.ROOT, "%s: permutation-invariant state on the %s, Dicke blocks "
                                 + "j = %s..%s (%d complex weights B_j = d_j rho_j, %d couplings) for the spectrum and all measures but "
                                 + "the l1-coherence, and %d count orbits of matrix elements (%d couplings) for that",
-                        REPRESENTATION, half(n), n % 2 == 0 ? "0" : "1/2", layout.elements(), g.dicke().couplings(),
+                        REPRESENTATION, battery.graph().edges().isEmpty() ? "empty graph (uncoupled cells)" : "complete graph",
+                        half(n), n % 2 == 0 ? "0" : "1/2", layout.elements(), g.dicke().couplings(),
                         g.orbits().types(), g.orbits().couplings());
             }
         };
@@ -138,7 +140,8 @@ final class SymmetricDischarge {
         rows[0] = first.values();
         // The passivity gap is defined exactly when ρ has no coherence between excitation sectors.
         final double gapAtStart = first.passivityGap();
-        final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2, !Double.isNaN(gapAtStart),
+        final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2 && !battery.graph().edges().isEmpty(),
+                !Double.isNaN(gapAtStart),
                 () -> gapAtStart >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances), fractions,
                 (r, p, o) -> o.ergotropy(), (r, p, o) -> o.energy(), (r, p, o) -> o.passivityGap(),
                 (r, p, o) -> o.maxSignedConcurrence());

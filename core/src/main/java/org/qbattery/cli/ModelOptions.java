@@ -70,9 +70,9 @@ public final class ModelOptions implements Cloneable {
 
     @Option(names = "--representation", paramLabel = "R", defaultValue = "auto",
             description = "register (rho on the 2^N register, N <= " + Battery.MAX_CELLS + "), dicke (no register, N <= "
-                    + Battery.MAX_SYMMETRIC_CELLS + ": on the complete graph a permutation-invariant state as Dicke blocks and count "
+                    + Battery.MAX_SYMMETRIC_CELLS + ": on the complete graph (or uncoupled cells) a permutation-invariant state as Dicke blocks and count "
                     + "orbits, ~N^3/3 numbers; on the star the hub times permutation-invariant leaves, ~4N^3/3; same measures), "
-                    + "or auto = dicke for --graph symmetric or central with a built-in state, else register (default: ${DEFAULT-VALUE}).")
+                    + "or auto = dicke for --graph symmetric, central or none with a built-in state, else register (default: ${DEFAULT-VALUE}).")
     String representation;
 
     /** The parameters a sweep may vary ({@code qbattery sweep --vary NAME=...}), as their options are named. */
@@ -153,7 +153,7 @@ public final class ModelOptions implements Cloneable {
             throw new InvalidParameterException("edges", "--edges gives the graph, which contradicts --graph " + graph
                     + "; drop --graph (or write --graph custom)");
         }
-        Battery.requireCells(cells, edges == null && java.util.List.of("symmetric", "complete", "central", "star")
+        Battery.requireCells(cells, edges == null && java.util.List.of("symmetric", "complete", "central", "star", "none")
                 .contains(graphName().toLowerCase(java.util.Locale.ROOT)));
         Graph g = edges != null ? Graph.fromEdges(cells, edges) : Graph.named(graphName(), cells, null);
         if (edges == null && custom) {

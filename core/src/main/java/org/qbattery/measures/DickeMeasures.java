@@ -25,11 +25,18 @@ public final class DickeMeasures {
     private DickeMeasures() {
     }
 
+    /** The measures on the complete graph, whose every pair is an edge (see the full form). */
+    public static Observables of(double[] y, DickeBlocks layout, boolean spectral, boolean pairwise, double coherence) {
+        return of(y, layout, spectral, pairwise, true, coherence);
+    }
+
     /**
      * @param y         Dicke blocks of ρ
+     * @param edges     whether every pair is an edge (the complete graph) or none is (uncoupled cells: the
+     *                  edge-averaged concurrence is then 0, as the register's average over no edge)
      * @param coherence the normalised l1-coherence, computed elsewhere (NaN when not)
      */
-    public static Observables of(double[] y, DickeBlocks layout, boolean spectral, boolean pairwise, double coherence) {
+    public static Observables of(double[] y, DickeBlocks layout, boolean spectral, boolean pairwise, boolean edges, double coherence) {
         final int n = layout.cells();
         double trace = 0, energy = 0, energy2 = 0, raiseLower = 0;
         double lowerRe = 0, lowerIm = 0, lower2Re = 0, lower2Im = 0, lowerNRe = 0, lowerNIm = 0;
@@ -113,7 +120,7 @@ public final class DickeMeasures {
         double[] one = {trace - ee, 0, egRe, -egIm, egRe, egIm, ee, 0};
         double local = n * LocalErgotropy.singleCell(one, 1.0);
         double c = Double.NaN, cmax = Double.NaN;
-        if (pairwise && n >= 2) {
+        if (pairwise && edges && n >= 2) {
             double pairs = (double) n * (n - 1);
             double both = (energy2 - energy) / pairs;
             double[] r4 = twoCell(trace, ee, both, (raiseLower - energy) / pairs,

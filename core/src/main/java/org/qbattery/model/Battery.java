@@ -118,7 +118,7 @@ public final class Battery {
 
         public Battery build() {
             int n = graph.cells();
-            requireCells(n, (isComplete(graph) && (leakageGraph == null || isComplete(leakageGraph)))
+            requireCells(n, (allOrNoPairs(graph) && (leakageGraph == null || allOrNoPairs(leakageGraph)))
                     || (isStar(graph) && (leakageGraph == null || isStar(leakageGraph))));
             if (leakageGraph != null && leakageGraph.cells() != n) {
                 throw new InvalidParameterException("edges", "leakage graph has " + leakageGraph.cells() + " cells, expected " + n);
@@ -247,22 +247,33 @@ public final class Battery {
     }
 
     /**
-     * Whether the battery is invariant under every permutation of its cells: both graphs complete
-     * (or a single cell). Then a permutation-invariant state stays one, and {@link #collectiveGenerator()}
-     * integrates it on the Dicke blocks.
+     * Whether the battery is invariant under every permutation of its cells: each graph complete or
+     * empty, the only graphs every permutation maps onto themselves (or a single cell). Then a
+     * permutation-invariant state stays one, and {@link #collectiveGenerator()} integrates it on the
+     * Dicke blocks: uncoupled cells ({@code --graph none}) are the complete graph with J = Γ_icl = 0.
      */
     public boolean permutationInvariant() {
-        return isComplete(graph) && isComplete(leakageGraph);
+        return allOrNoPairs(graph) && allOrNoPairs(leakageGraph);
+    }
+
+    /** Every pair of cells an edge, or none. */
+    private static boolean allOrNoPairs(Graph g) {
+        return isComplete(g) || g.edges().isEmpty();
+    }
+
+    /** The exchange coupling on every pair when the exchange graph is complete; 0 when it has no edge. */
+    private double allPairsCoupling() {
+        return graph.edges().isEmpty() ? 0 : coupling;
     }
 
     /**
      * Refuses a cell count beyond the register's limit, or beyond {@link #MAX_SYMMETRIC_CELLS} for the
-     * complete graph and the star ({@code permutationGraph}).
+     * complete graph, the star and uncoupled cells ({@code permutationGraph}).
      */
     public static void requireCells(int n, boolean permutationGraph) {
         if (n < 1 || n > (permutationGraph ? MAX_SYMMETRIC_CELLS : MAX_CELLS)) {
             throw new InvalidParameterException("cells", "must be in 1.." + MAX_CELLS + " (1.." + MAX_SYMMETRIC_CELLS
-                    + " on the complete graph and the star, --graph symmetric or central), got " + n);
+                    + " on the complete graph, the star and uncoupled cells, --graph symmetric, central or none), got " + n);
         }
     }
 
@@ -321,14 +332,14 @@ public final class Battery {
     public DickeLiouvillian collectiveGenerator() {
         double[] g = completeGraphDecay();
         double diagonal = g[0], off = g[1];
-        return new DickeLiouvillian(new DickeBlocks(cells()), coupling, (nbar + 1) * (diagonal - off), (nbar + 1) * off,
+        return new DickeLiouvillian(new DickeBlocks(cells()), allPairsCoupling(), (nbar + 1) * (diagonal - off), (nbar + 1) * off,
                 nbar * (diagonal - off), nbar * off, effectiveDephasing());
     }
 
     /** {g_d, g_o}: the integrated decay matrix's diagonal and off-diagonal entries on the complete graph. */
     private double[] completeGraphDecay() {
         if (!permutationInvariant()) {
-            throw new IllegalStateException("the permutation-invariant generators need the complete graph, got " + graph.name());
+            throw new IllegalStateException("the permutation-invariant generators need the complete or the empty graph, got " + graph.name());
         }
         double[][] g = effectiveDecay();
         return new double[] {g[0][0], cells() > 1 ? g[0][1] : 0};
@@ -341,7 +352,7 @@ public final class Battery {
     public CountOrbits countOrbitGenerator() {
         double[] g = completeGraphDecay();
         double diagonal = g[0], off = g[1];
-        return new CountOrbits(cells(), coupling, (nbar + 1) * diagonal, (nbar + 1) * off, nbar * diagonal, nbar * off,
+        return new CountOrbits(cells(), allPairsCoupling(), (nbar + 1) * diagonal, (nbar + 1) * off, nbar * diagonal, nbar * off,
                 effectiveDephasing());
     }
 

@@ -35,9 +35,13 @@ class SymmetricDischargeTest {
      * ((1 + 2|ρeg|)^N − 1)/(2^N − 1), purity p1^N, entropy N·S1, concurrence 0.
      */
     @ParameterizedTest(name = "{3}, N = {0}, n̄ = {1}, γφ = {2}")
-    @CsvSource({"40, 0, 0, symmetric", "40, 0.2, 0.3, symmetric", "15, 0.1, 0, symmetric", "40, 0.2, 0.3, central", "15, 0.1, 0, central"})
+    @CsvSource({"40, 0, 0, symmetric", "40, 0.2, 0.3, symmetric", "15, 0.1, 0, symmetric", "40, 0.2, 0.3, central", "15, 0.1, 0, central",
+        "40, 0.2, 0.3, none"})
     void independentCellsFollowTheOneCellClosedForms(int n, double nbar, double dephasing, String graph) {
-        Battery b = Battery.builder(Graph.named(graph, n, null)).nbar(nbar).dephasing(dephasing).build();
+        // Uncoupled cells carry a coupling and a leakage rate that must act on no pair (there is no edge).
+        boolean none = graph.equals("none");
+        Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(none ? 2 : 0).gammaIcl(none ? 0.5 : 0).nbar(nbar)
+                .dephasing(dephasing).build();
         DischargeResult r = SelfDischarge.of(b).state("quantum").grid(2, 0.25).run();
         assertThat(r.onDickeBlocks()).isTrue();
         double rate = 2 * nbar + 1, inf = nbar / rate;

@@ -44,7 +44,9 @@ class SymmetryReductionTest {
         "circular,  7, quantum,  0.5,  0,   0,   true",
         "circular,  6, classical, 0.5, 0.1, 0,   true",
         "linear,    7, quantum,  0.5,  0,   0,   true",
-        "linear,    6, w,        0.5,  0,   0.1, true"})
+        "linear,    6, w,        0.5,  0,   0.1, true",
+        "none,      6, quantum,  0,    0.2, 0.1, true",
+        "none,      5, dicke:2,  0,    0,   0,   true"})
     void reducedRunEqualsUnreducedRun(String graph, int n, String state, double gammaIcl, double dephasing, double nbar,
                                       boolean spectral) {
         Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(gammaIcl).dephasing(dephasing).nbar(nbar).build();
@@ -55,8 +57,8 @@ class SymmetryReductionTest {
         } finally {
             SelfDischarge.exploitSymmetry = true;
         }
-        // On the complete graph the Dicke blocks (auto) and the register's total-spin orbits (register) both.
-        for (String representation : graph.equals("symmetric") ? List.of("auto", "register") : List.of("auto")) {
+        // On the complete graph and uncoupled cells the Dicke blocks (auto) and the register's orbits (register) both.
+        for (String representation : graph.equals("symmetric") || graph.equals("none") ? List.of("auto", "register") : List.of("auto")) {
             DischargeResult reduced = SelfDischarge.of(b).state(state).spectral(spectral).tolerances(TIGHT).grid(3, 0.1)
                     .representation(representation).run();
             compare(reduced, plain, spectral);
