@@ -10,6 +10,15 @@ public record Figure(String id, String caption, List<Panel> panels) {
     /** Line dash patterns, chosen to echo the paper's solid (quantum) and dashed/dotted (classical) styles. */
     public enum Line { SOLID, DASH, DOT, DASH_DOT }
 
+    /** {@code y} divided by {@code by}, element by element, as a new array (a curve relative to its start or to a scale). */
+    public static double[] divided(double[] y, double by) {
+        double[] r = new double[y.length];
+        for (int k = 0; k < y.length; k++) {
+            r[k] = y[k] / by;
+        }
+        return r;
+    }
+
     /** One curve. {@code color} indexes the figure palette. */
     public record Series(String label, double[] x, double[] y, Line line, int color) {
     }

@@ -18,12 +18,9 @@ public final class PaperFigures {
     private PaperFigures() {
     }
 
+    /** y(t)/y(0), or zeros where y starts at zero. */
     static double[] ratio(double[] y) {
-        double[] r = new double[y.length];
-        for (int k = 0; k < y.length; k++) {
-            r[k] = y[0] == 0 ? 0 : y[k] / y[0];
-        }
-        return r;
+        return y[0] == 0 ? new double[y.length] : Figure.divided(y, y[0]);
     }
 
     static String suffix(Variant v) {
@@ -155,20 +152,12 @@ public final class PaperFigures {
         DischargeResult d = r.chain(v, 5, "quantum");
         double[] u0 = {d.energy()[0]};
         List<Series> s = new ArrayList<>();
-        s.add(new Series("ergotropy E", d.times(), scale(d.ergotropy(), u0[0]), Line.SOLID, 0));
-        s.add(new Series("incoherent E_i", d.times(), scale(d.column("ergotropy_incoherent"), u0[0]), Line.DASH, 1));
-        s.add(new Series("coherent E_c", d.times(), scale(d.column("ergotropy_coherent"), u0[0]), Line.DOT, 2));
-        s.add(new Series("local Σ E(ρn)", d.times(), scale(d.column("ergotropy_local"), u0[0]), Line.DASH_DOT, 3));
+        s.add(new Series("ergotropy E", d.times(), Figure.divided(d.ergotropy(), u0[0]), Line.SOLID, 0));
+        s.add(new Series("incoherent E_i", d.times(), Figure.divided(d.column("ergotropy_incoherent"), u0[0]), Line.DASH, 1));
+        s.add(new Series("coherent E_c", d.times(), Figure.divided(d.column("ergotropy_coherent"), u0[0]), Line.DOT, 2));
+        s.add(new Series("local Σ E(ρn)", d.times(), Figure.divided(d.column("ergotropy_local"), u0[0]), Line.DASH_DOT, 3));
         Panel p = new Panel("Linear chain N = 5, quantum state", T, "ergotropy / U(0)", s, List.of(), 0.0, 1.05, false);
         return new Figure("fig_coherent_ergotropy", "Beyond the paper — where the quantum battery's ergotropy lives: coherent vs incoherent "
                 + "(Francica et al. 2020) and local vs global.", List.of(p));
-    }
-
-    private static double[] scale(double[] y, double s) {
-        double[] r = new double[y.length];
-        for (int k = 0; k < y.length; k++) {
-            r[k] = y[k] / s;
-        }
-        return r;
     }
 }

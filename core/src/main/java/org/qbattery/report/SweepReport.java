@@ -243,12 +243,12 @@ public final class SweepReport {
             Line line = Line.values()[i % Line.values().length]; // with colour i, as the merits figure: distinct up to 28
             double e0 = c.ergotropy()[0], u0 = c.energy()[0];
             if (e0 > 0) {
-                e.add(new Series(label, c.times(), scaled(c.ergotropy(), 1 / e0), line, i));
+                e.add(new Series(label, c.times(), Figure.divided(c.ergotropy(), e0), line, i));
             } else {
                 empty.add("E(t)/E(0) at " + label);
             }
             if (u0 > 0) {
-                u.add(new Series(label, c.times(), scaled(c.energy(), 1 / u0), line, i));
+                u.add(new Series(label, c.times(), Figure.divided(c.energy(), u0), line, i));
             } else {
                 empty.add("U(t)/U(0) at " + label);
             }
@@ -261,14 +261,6 @@ public final class SweepReport {
                 new Panel("ergotropy", "t", "E(t)/E(0)", e),
                 new Panel("energy", "t", "U(t)/U(0)", u),
                 new Panel("efficiency", "t", "ε(t) = E/U", eff)));
-    }
-
-    private static double[] scaled(double[] v, double a) {
-        double[] out = new double[v.length];
-        for (int k = 0; k < v.length; k++) {
-            out[k] = a * v[k];
-        }
-        return out;
     }
 
     /** Label of point {@code p} for progress lines: {@code gamma-icl=0.1, cells=4}. */
