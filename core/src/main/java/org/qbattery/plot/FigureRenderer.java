@@ -26,6 +26,8 @@ public final class FigureRenderer {
         new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0)
     };
     public static final int PANEL_WIDTH = 640, PANEL_HEIGHT = 440;
+    /** Raster scale of the PNG: 2× for print. */
+    public static final int PNG_SCALE = 2;
 
     private FigureRenderer() {
     }
@@ -72,6 +74,7 @@ public final class FigureRenderer {
         }
         double[] firstX = null;
         double firstY = 0;
+        double[] units = unitsPerData(p);
         for (Figure.Series s : p.series()) {
             double[] y = s.y();
             if (p.logY()) {
@@ -81,13 +84,13 @@ public final class FigureRenderer {
                     y[k] = Math.max(floor, y[k]);
                 }
             }
-            double[][] xy = thin(s.x(), y, MAX_POINTS);
+            double[][] xy = drawn(p, s.x(), y, units);
             XYSeries xs = c.addSeries(s.label(), xy[0], xy[1]);
             xs.setMarker(SeriesMarkers.NONE);
             xs.setLineColor(PALETTE[Math.floorMod(s.color(), PALETTE.length)]);
             xs.setLineStyle(stroke(s.line()));
-            if (firstX == null) {
-                firstX = xy[0];
+            if (firstX == null) { // the samples' grid, which the kept points no longer show
+                firstX = s.x();
                 firstY = xy[1][0];
             }
         }
@@ -172,27 +175,45 @@ public final class FigureRenderer {
         helper.setShowInLegend(false);
     }
 
-    /** Points drawn per series at most: about one per unit across a panel's plot area (~570 of its 640 units). */
-    static final int MAX_POINTS = 600;
+    /**
+     * How far a drawn curve may move when points are dropped ({@link CurveSimplifier}): 1/9 of a PNG
+     * pixel, matplotlib's default, in drawing units (the SVG's, half a PNG pixel each).
+     */
+    static final double SIMPLIFY_UNITS = 1.0 / (9 * PNG_SCALE);
 
-    /** Every k-th point (end point kept), for drawing only: the CSV keeps every sample. */
-    static double[][] thin(double[] x, double[] y, int maxPoints) {
-        if (x.length <= maxPoints) {
-            return new double[][] {x, y};
+    /**
+     * Data to drawing units across the whole panel, {@code {per x, per y}}: x over every series, y
+     * over the panel's limits where set, else every series (on the log scale for a log panel). The
+     * plot area is smaller than the panel, so a distance in these units bounds the drawn one.
+     */
+    static double[] unitsPerData(Figure.Panel p) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (Figure.Series s : p.series()) {
+            for (int k = 0; k < s.x().length; k++) {
+                double y = scaleY(p, s.y()[k]);
+                if (Double.isFinite(s.x()[k]) && Double.isFinite(y)) {
+                    x0 = Math.min(x0, s.x()[k]);
+                    x1 = Math.max(x1, s.x()[k]);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
         }
-        int step = (x.length + maxPoints - 1) / maxPoints;
-        int m = (x.length - 1) / step + 1 + ((x.length - 1) % step == 0 ? 0 : 1);
-        double[] tx = new double[m], ty = new double[m];
-        int j = 0;
-        for (int k = 0; k < x.length; k += step) {
-            tx[j] = x[k];
-            ty[j++] = y[k];
+        y0 = p.yMin() != null ? scaleY(p, p.yMin()) : y0;
+        y1 = p.yMax() != null ? scaleY(p, p.yMax()) : y1;
+        return new double[] {x1 > x0 ? PANEL_WIDTH / (x1 - x0) : 1, y1 > y0 ? PANEL_HEIGHT / (y1 - y0) : 1};
+    }
+
+    /** The points of one series worth drawing: within {@link #SIMPLIFY_UNITS} of every sample, on the panel's scale. */
+    static double[][] drawn(Figure.Panel p, double[] x, double[] y, double[] units) {
+        double[] onScale = y;
+        if (p.logY()) {
+            onScale = new double[y.length];
+            for (int k = 0; k < y.length; k++) {
+                onScale[k] = scaleY(p, y[k]);
+            }
         }
-        if (j < m) {
-            tx[j] = x[x.length - 1];
-            ty[j] = y[y.length - 1];
-        }
-        return new double[][] {tx, ty};
+        return CurveSimplifier.pick(CurveSimplifier.kept(x, onScale, units[0], units[1], SIMPLIFY_UNITS), x, y);
     }
 
     private static BasicStroke stroke(Figure.Line l) {
@@ -232,9 +253,6 @@ public final class FigureRenderer {
     public static int width(Figure f) {
         return PANEL_WIDTH * f.panels().size();
     }
-
-    /** Raster scale of the PNG: 2× for print. */
-    public static final int PNG_SCALE = 2;
 
     /** PNG bytes at {@link #PNG_SCALE}× resolution. */
     public static byte[] png(Figure f) {

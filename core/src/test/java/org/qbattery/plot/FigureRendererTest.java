@@ -21,16 +21,42 @@ class FigureRendererTest {
     }
 
     @Test
-    void aSeriesIsOnePathInTheSvg() {
-        String svg = FigureRenderer.svg(decay(Figure.Line.DASH));
+    void aSeriesIsOnePathInTheSvgWithinASubPixelOfEverySample() {
+        Figure f = decay(Figure.Line.DASH);
+        Figure.Series s = f.panels().get(0).series().get(0);
+        String svg = FigureRenderer.svg(f);
         // The series colour appears on the data path and on the legend's sample line only.
         Matcher m = Pattern.compile("<path d=\"([^\"]*)\" fill=\"none\" stroke=\"#0072b2\"").matcher(svg);
-        List<Integer> vertices = new ArrayList<>();
+        List<double[]> paths = new ArrayList<>();
         while (m.find()) {
-            vertices.add(m.group(1).split("L").length);
+            String[] v = m.group(1).substring(1).split("L");
+            double[] xy = new double[2 * v.length];
+            for (int k = 0; k < v.length; k++) {
+                String[] c = v[k].split(",");
+                xy[2 * k] = Double.parseDouble(c[0]);
+                xy[2 * k + 1] = Double.parseDouble(c[1]);
+            }
+            paths.add(xy);
         }
-        assertThat(vertices).hasSize(2).contains(501);
+        assertThat(paths).hasSize(2);
         assertThat(svg).doesNotContain("<line");
+        double[] path = paths.get(0).length > paths.get(1).length ? paths.get(0) : paths.get(1);
+        int n = path.length / 2;
+        // Fewer vertices than samples: e^{-t} is nearly straight over most of its pixels.
+        assertThat(n).isBetween(3, s.x().length / 2);
+        // The axes are linear: the first and last vertex (t = 0, y = 1 and t = 5, y = e^{-5}, which the
+        // simplifier always keeps) fix the map from data to SVG units; every sample, mapped, lies within
+        // the simplifier's distance of the drawn path (plus the SVG's 0.0005 rounding of each coordinate).
+        double t0 = s.x()[0], t1 = s.x()[s.x().length - 1], y0 = s.y()[0], y1 = s.y()[s.y().length - 1];
+        double bx = (path[2 * n - 2] - path[0]) / (t1 - t0), by = (path[2 * n - 1] - path[1]) / (y1 - y0);
+        for (int k = 0; k < s.x().length; k++) {
+            double px = path[0] + bx * (s.x()[k] - t0), py = path[1] + by * (s.y()[k] - y0);
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j + 1 < n; j++) {
+                best = Math.min(best, CurveSimplifierTest.distanceToSegment(px, py, path[2 * j], path[2 * j + 1], path[2 * j + 2], path[2 * j + 3]));
+            }
+            assertThat(best).as("sample %d", k).isLessThanOrEqualTo(FigureRenderer.SIMPLIFY_UNITS + 2e-3);
+        }
     }
 
     @Test
