@@ -257,10 +257,11 @@ public final class SweepReport {
         String caption = "Self-discharge of each point of the sweep: ergotropy and energy relative to their start, and the "
                 + "efficiency ε = E/U, against t." + (empty.isEmpty() ? "" : " Not drawn, the point starting at zero: "
                 + String.join("; ", empty) + ".");
+        // From zero, as the paper's figures are: each ratio is ≥ 0, and how close to empty a point ends is the point.
         return new Figure(id, caption, List.of(
-                new Panel("ergotropy", "t", "E(t)/E(0)", e),
-                new Panel("energy", "t", "U(t)/U(0)", u),
-                new Panel("efficiency", "t", "ε(t) = E/U", eff)));
+                new Panel("ergotropy", "t", "E(t)/E(0)", e, List.of(), 0.0, null, false),
+                new Panel("energy", "t", "U(t)/U(0)", u, List.of(), 0.0, null, false),
+                new Panel("efficiency", "t", "ε(t) = E/U", eff, List.of(), 0.0, null, false)));
     }
 
     /** Label of point {@code p} for progress lines: {@code gamma-icl=0.1, cells=4}. */
