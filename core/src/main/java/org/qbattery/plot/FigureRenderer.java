@@ -111,24 +111,8 @@ public final class FigureRenderer {
      * set). Ties keep the upper right, XChart's usual place.
      */
     static Styler.LegendPosition legendCorner(Figure.Panel p) {
-        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-        for (Figure.Series s : p.series()) {
-            for (int k = 0; k < s.x().length; k++) {
-                double y = scaleY(p, s.y()[k]);
-                if (Double.isFinite(s.x()[k]) && Double.isFinite(y)) {
-                    x0 = Math.min(x0, s.x()[k]);
-                    x1 = Math.max(x1, s.x()[k]);
-                    y0 = Math.min(y0, y);
-                    y1 = Math.max(y1, y);
-                }
-            }
-        }
-        if (p.yMin() != null) {
-            y0 = scaleY(p, p.yMin());
-        }
-        if (p.yMax() != null) {
-            y1 = scaleY(p, p.yMax());
-        }
+        double[] r = axisRanges(p);
+        double x0 = r[0], x1 = r[1], y0 = r[2], y1 = r[3];
         Styler.LegendPosition[] corners = {Styler.LegendPosition.InsideNE, Styler.LegendPosition.InsideNW,
             Styler.LegendPosition.InsideSE, Styler.LegendPosition.InsideSW};
         if (!(x1 > x0 && y1 > y0)) {
@@ -152,6 +136,28 @@ public final class FigureRenderer {
             }
         }
         return corners[best];
+    }
+
+    /**
+     * The panel's axis ranges {@code {x0, x1, y0, y1}} on the axes' scale: x over every series' finite
+     * points, y likewise (log10 for a log panel) unless the panel sets its limits.
+     */
+    private static double[] axisRanges(Figure.Panel p) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (Figure.Series s : p.series()) {
+            for (int k = 0; k < s.x().length; k++) {
+                double y = scaleY(p, s.y()[k]);
+                if (Double.isFinite(s.x()[k]) && Double.isFinite(y)) {
+                    x0 = Math.min(x0, s.x()[k]);
+                    x1 = Math.max(x1, s.x()[k]);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        y0 = p.yMin() != null ? scaleY(p, p.yMin()) : y0;
+        y1 = p.yMax() != null ? scaleY(p, p.yMax()) : y1;
+        return new double[] {x0, x1, y0, y1};
     }
 
     private static double scaleY(Figure.Panel p, double y) {
@@ -187,21 +193,8 @@ public final class FigureRenderer {
      * plot area is smaller than the panel, so a distance in these units bounds the drawn one.
      */
     static double[] unitsPerData(Figure.Panel p) {
-        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-        for (Figure.Series s : p.series()) {
-            for (int k = 0; k < s.x().length; k++) {
-                double y = scaleY(p, s.y()[k]);
-                if (Double.isFinite(s.x()[k]) && Double.isFinite(y)) {
-                    x0 = Math.min(x0, s.x()[k]);
-                    x1 = Math.max(x1, s.x()[k]);
-                    y0 = Math.min(y0, y);
-                    y1 = Math.max(y1, y);
-                }
-            }
-        }
-        y0 = p.yMin() != null ? scaleY(p, p.yMin()) : y0;
-        y1 = p.yMax() != null ? scaleY(p, p.yMax()) : y1;
-        return new double[] {x1 > x0 ? PANEL_WIDTH / (x1 - x0) : 1, y1 > y0 ? PANEL_HEIGHT / (y1 - y0) : 1};
+        double[] r = axisRanges(p);
+        return new double[] {r[1] > r[0] ? PANEL_WIDTH / (r[1] - r[0]) : 1, r[3] > r[2] ? PANEL_HEIGHT / (r[3] - r[2]) : 1};
     }
 
     /** The points of one series worth drawing: within {@link #SIMPLIFY_UNITS} of every sample, on the panel's scale. */
