@@ -31,7 +31,7 @@ public final class CurveSimplifier {
     }
 
     /** {@code (x[i], y[i])} for each index in {@code kept}: {@code {x', y'}}; the arrays themselves when every point is kept. */
-    public static double[][] pick(boolean[] kept, double[] x, double[] y) {
+    static double[][] pick(boolean[] kept, double[] x, double[] y) {
         int m = 0;
         for (boolean k : kept) {
             m += k ? 1 : 0;
@@ -53,7 +53,7 @@ public final class CurveSimplifier {
      * Which points {@link #simplify} keeps, as a mask; the distances are those of {@code (x, y)},
      * so a caller can judge them on another scale (a log axis) and pick from the data as given.
      */
-    public static boolean[] kept(double[] x, double[] y, double unitsPerX, double unitsPerY, double tolerance) {
+    static boolean[] kept(double[] x, double[] y, double unitsPerX, double unitsPerY, double tolerance) {
         int n = x.length;
         if (n != y.length) {
             throw new IllegalArgumentException("x and y differ in length: " + n + " and " + y.length);
