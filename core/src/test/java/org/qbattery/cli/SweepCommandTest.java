@@ -47,10 +47,8 @@ class SweepCommandTest {
         assertThat(point.get("graph").asText()).isEqualTo("chain");
 
         Path alone = tmp.resolve("alone");
-        CliTest.Run s = CliTest.run("simulate", "--gamma-icl", "0.25", "--graph", "chain", "--cells", "4", "--coupling", "2",
-                "--state", "quantum", "--t-max", "3", "--dt", "0.05", "--out", alone.toString());
-        assertThat(s.code()).as(s.err()).isZero();
-        JsonNode one = new ObjectMapper().readTree(alone.resolve("summary.json").toFile());
+        JsonNode one = simulateAlone(alone, "--gamma-icl", "0.25", "--graph", "chain", "--cells", "4", "--coupling", "2",
+                "--state", "quantum", "--t-max", "3", "--dt", "0.05");
         // The same computation in the same order: equal to the last bit.
         assertThat(point.get("ergotropy_half_life").asDouble()).isEqualTo(one.get("ergotropy_half_life").asDouble());
         assertThat(point.get("energy_half_life").asDouble()).isEqualTo(one.get("energy_half_life").asDouble());
@@ -96,20 +94,16 @@ class SweepCommandTest {
             JsonNode point = sweep.at("/points/" + k);
             assertThat(point.get("edges").asText()).isEqualTo(lists[k]);
             Path alone = tmp.resolve("alone" + k);
-            CliTest.Run s = CliTest.run("simulate", "--edges", lists[k], "--cells", "3", "--coupling", "2", "--gamma-icl", "0.25",
-                    "--state", "quantum", "--t-max", "3", "--dt", "0.05", "--out", alone.toString());
-            assertThat(s.code()).as(s.err()).isZero();
-            JsonNode one = new ObjectMapper().readTree(alone.resolve("summary.json").toFile());
+            JsonNode one = simulateAlone(alone, "--edges", lists[k], "--cells", "3", "--coupling", "2", "--gamma-icl", "0.25",
+                    "--state", "quantum", "--t-max", "3", "--dt", "0.05");
             assertThat(point.get("ergotropy_half_life").asDouble()).isEqualTo(one.get("ergotropy_half_life").asDouble());
             assertThat(point.get("energy_half_life").asDouble()).isEqualTo(one.get("energy_half_life").asDouble());
             assertThat(point.get("energy_final").asDouble()).isEqualTo(one.at("/final/energy").asDouble());
             assertThat(point.get("ergotropy_final").asDouble()).isEqualTo(one.at("/final/ergotropy").asDouble());
         }
         Path ring = tmp.resolve("ring");
-        CliTest.Run s = CliTest.run("simulate", "--graph", "ring", "--cells", "3", "--coupling", "2", "--gamma-icl", "0.25",
-                "--state", "quantum", "--t-max", "3", "--dt", "0.05", "--out", ring.toString());
-        assertThat(s.code()).as(s.err()).isZero();
-        JsonNode named = new ObjectMapper().readTree(ring.resolve("summary.json").toFile());
+        JsonNode named = simulateAlone(ring, "--graph", "ring", "--cells", "3", "--coupling", "2", "--gamma-icl", "0.25",
+                "--state", "quantum", "--t-max", "3", "--dt", "0.05");
         JsonNode triangle = sweep.at("/points/2");
         assertThat(triangle.get("energy_final").asDouble()).isCloseTo(named.at("/final/energy").asDouble(), within(1e-9));
         assertThat(triangle.get("ergotropy_final").asDouble()).isCloseTo(named.at("/final/ergotropy").asDouble(), within(1e-9));
@@ -197,10 +191,8 @@ class SweepCommandTest {
         for (int k = 0; k < 2; k++) {
             String graph = k == 0 ? "star" : "complete";
             Path alone = tmp.resolve(graph);
-            CliTest.Run s = CliTest.run("simulate", "--graph", graph, "--cells", "4", "--coupling", "2", "--gamma-icl", "0.2",
-                    "--state", "quantum", "--t-max", "2", "--dt", "0.1", "--fractions", "0.8,0.01", "--out", alone.toString());
-            assertThat(s.code()).as(s.err()).isZero();
-            JsonNode one = new ObjectMapper().readTree(alone.resolve("summary.json").toFile());
+            JsonNode one = simulateAlone(alone, "--graph", graph, "--cells", "4", "--coupling", "2", "--gamma-icl", "0.2",
+                    "--state", "quantum", "--t-max", "2", "--dt", "0.1", "--fractions", "0.8,0.01");
             JsonNode point = sweep.at("/points/" + k);
             assertThat(point.get("ergotropy_time_to_0.8").asDouble()).isEqualTo(one.at("/ergotropy_fraction_times/0.8").asDouble());
             assertThat(point.get("energy_time_to_0.8").asDouble()).isEqualTo(one.at("/energy_fraction_times/0.8").asDouble());
@@ -231,5 +223,17 @@ class SweepCommandTest {
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).startsWith("qbattery: error: ").contains(message.trim());
         assertThat(out).doesNotExist();
+    }
+
+    /** {@code simulate} with {@code args} into {@code dir}, which must succeed: its summary.json, to compare a sweep's point with. */
+    static JsonNode simulateAlone(Path dir, String... args) throws java.io.IOException {
+        String[] argv = new String[args.length + 3];
+        argv[0] = "simulate";
+        System.arraycopy(args, 0, argv, 1, args.length);
+        argv[args.length + 1] = "--out";
+        argv[args.length + 2] = dir.toString();
+        CliTest.Run s = CliTest.run(argv);
+        assertThat(s.code()).as(s.err()).isZero();
+        return new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
     }
 }
