@@ -150,4 +150,41 @@ class HermitianEigenvaluesTest {
             assertThat(JacobiEigen.valuesOf(a, n)).containsExactly(JacobiEigen.of(a, n).values);
         }
     }
+
+    /** The reduction reads the lower triangle only: whatever the upper one holds, the same values. */
+    @ParameterizedTest(name = "seed {0}, n = {1}")
+    @MethodSource("cases")
+    void readsTheLowerTriangleOnly(int seed, int n) {
+        double[] a = TestSupport.randomHermitian(new Random(seed), n);
+        double[] scrambled = a.clone();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                scrambled[2 * (i * n + j)] = Double.NaN;
+                scrambled[2 * (i * n + j) + 1] = 1e300;
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(n > 2, "orders 1 and 2 are closed forms on the full matrix");
+        assertThat(HermitianEigenvalues.pureJavaInPlace(scrambled, n)).containsExactly(HermitianEigenvalues.pureJavaInPlace(a.clone(), n));
+    }
+
+    /**
+     * Scaled by 2^±500 (exactly), the eigenvalues scale exactly as well: the QL iteration works on
+     * squared off-diagonals, which would underflow (or overflow) without its own scaling.
+     */
+    @ParameterizedTest(name = "seed {0}, n = {1}")
+    @MethodSource("cases")
+    void spectrumScalesWithTheMatrixFromTinyToHuge(int seed, int n) {
+        double[] a = TestSupport.randomHermitian(new Random(seed), n);
+        double[] ev = HermitianEigenvalues.pureJavaInPlace(a.clone(), n);
+        for (int power : new int[] {-500, 500}) {
+            double[] s = a.clone();
+            for (int i = 0; i < s.length; i++) {
+                s[i] = Math.scalb(s[i], power);
+            }
+            double[] got = HermitianEigenvalues.pureJavaInPlace(s, n);
+            for (int k = 0; k < n; k++) {
+                assertThat(Math.scalb(got[k], -power)).isEqualTo(ev[k]);
+            }
+        }
+    }
 }
