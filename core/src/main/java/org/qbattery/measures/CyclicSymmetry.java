@@ -335,10 +335,11 @@ public final class CyclicSymmetry {
         for (int y = 0; y < m; y++) {
             rootSize[y] = Math.sqrt(st[y + 1] - st[y]);
         }
+        // The lower triangle summed, the upper one its mirror: the block is Hermitian (ρ is).
         for (int x = 0; x < m; x++) {
             int a = fl[st[x]];
             int row = 2 * a * dim;
-            for (int y = 0; y < m; y++) {
+            for (int y = 0; y <= x; y++) {
                 final int lo = st[y], obn = st[y + 1] - lo;
                 double re = 0, im = 0;
                 for (int e = 0; e < obn; e++) {
@@ -350,7 +351,11 @@ public final class CyclicSymmetry {
                 }
                 double f = rootSize[x] / rootSize[y];
                 blk[2 * (x * m + y)] = f * re;
-                blk[2 * (x * m + y) + 1] = f * im;
+                blk[2 * (y * m + x)] = f * re;
+                if (y < x) {
+                    blk[2 * (x * m + y) + 1] = f * im;
+                    blk[2 * (y * m + x) + 1] = -f * im;
+                }
             }
         }
         return blk;
