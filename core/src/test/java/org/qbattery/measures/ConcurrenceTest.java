@@ -80,4 +80,57 @@ class ConcurrenceTest {
         assertThat(Concurrence.pair(ghz, 3, 0, 2)).isLessThan(1e-7);
         assertThat(Concurrence.pair(InitialState.dicke(3, 1), 3, 0, 2)).isCloseTo(2.0 / 3, within(1e-7));
     }
+
+    /**
+     * Random full-rank X states: the closed form against the eigenproblem. Every λ is at least
+     * 0.1·√(ρ00ρ33) or 0.1·√(ρ11ρ22) here, so the eigenproblem's λ = √μ carries at most
+     * ε/(2·min λ) ≈ 1e-14 of round-off.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void xStatesInClosedFormAgreeWithTheEigenproblem(int seed) {
+        Random rnd = new Random(seed);
+        for (int k = 0; k < 50; k++) {
+            double[] p = new double[4];
+            double tr = 0;
+            for (int i = 0; i < 4; i++) {
+                p[i] = 0.05 + rnd.nextDouble();
+                tr += p[i];
+            }
+            double[] r4 = new double[32];
+            for (int i = 0; i < 4; i++) {
+                r4[2 * (4 * i + i)] = p[i] / tr;
+            }
+            // ρ03 and ρ12 up to 0.9 of the largest magnitude positivity allows, random phases
+            double z = 0.9 * rnd.nextDouble() * Math.sqrt(p[0] * p[3]) / tr, y = 0.9 * rnd.nextDouble() * Math.sqrt(p[1] * p[2]) / tr;
+            double pz = 2 * Math.PI * rnd.nextDouble(), py = 2 * Math.PI * rnd.nextDouble();
+            setPair(r4, 0, 3, z * Math.cos(pz), z * Math.sin(pz));
+            setPair(r4, 1, 2, y * Math.cos(py), y * Math.sin(py));
+            assertThat(Concurrence.isX(r4)).isTrue();
+            assertThat(Concurrence.signed(r4)).isCloseTo(Concurrence.signedGeneral(r4), within(1e-12));
+        }
+    }
+
+    /** One non-zero element outside the X (however small) sends the state to the eigenproblem. */
+    @ParameterizedTest(name = "element ({0}, {1})")
+    @org.junit.jupiter.params.provider.CsvSource({"0, 1", "0, 2", "1, 3", "2, 3"})
+    void anyElementOutsideTheXNeedsTheEigenproblem(int i, int j) {
+        double[] r4 = new double[32];
+        for (int k = 0; k < 4; k++) {
+            r4[2 * (4 * k + k)] = 0.25;
+        }
+        assertThat(Concurrence.isX(r4)).isTrue();
+        setPair(r4, i, j, 0, 1e-300);
+        assertThat(Concurrence.isX(r4)).isFalse();
+        setPair(r4, i, j, 1e-300, 0);
+        assertThat(Concurrence.isX(r4)).isFalse();
+    }
+
+    /** ρ_ij = re + i·im and ρ_ji its conjugate. */
+    private static void setPair(double[] r4, int i, int j, double re, double im) {
+        r4[2 * (4 * i + j)] = re;
+        r4[2 * (4 * i + j) + 1] = im;
+        r4[2 * (4 * j + i)] = re;
+        r4[2 * (4 * j + i) + 1] = -im;
+    }
 }
