@@ -46,4 +46,29 @@ class MainTest {
         org.assertj.core.api.Assertions.assertThat(err.strip()).doesNotContain("\n").contains("QBATTERY_JAVA_OPTS").contains("MiB");
         org.assertj.core.api.Assertions.assertThat(Main.guarded(() -> 2, new java.io.PrintStream(bytes))).isEqualTo(2);
     }
+
+    /**
+     * A run builds only the command it names; anything else gets every command, so that help,
+     * `help COMMAND` and an unknown first word see the whole list. The named command itself is the
+     * same either way: its options, in order.
+     */
+    @ParameterizedTest(name = "[{0}]")
+    @CsvSource(delimiter = '|', value = {
+        "simulate --cells 3 | simulate",
+        "sweep --vary cells=1..3 | sweep",
+        "reproduce | reproduce",
+        "--help | simulate,sweep,reproduce,help",
+        "help reproduce | simulate,sweep,reproduce,help",
+        "simulat | simulate,sweep,reproduce,help",
+        "'' | simulate,sweep,reproduce,help"})
+    void buildsTheNamedCommandOnly(String line, String commands) {
+        String[] args = line.isBlank() ? new String[0] : line.trim().split(" +");
+        picocli.CommandLine cl = Main.commandLine(args);
+        assertThat(String.join(",", cl.getSubcommands().keySet())).isEqualTo(commands);
+        picocli.CommandLine all = Main.commandLine();
+        for (String name : cl.getSubcommands().keySet()) {
+            assertThat(cl.getSubcommands().get(name).getCommandSpec().options().stream().map(o -> o.longestName()).toList())
+                    .isEqualTo(all.getSubcommands().get(name).getCommandSpec().options().stream().map(o -> o.longestName()).toList());
+        }
+    }
 }
