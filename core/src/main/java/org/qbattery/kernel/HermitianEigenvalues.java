@@ -3,10 +3,11 @@ package org.qbattery.kernel;
 /**
  * All eigenvalues of a dense complex Hermitian matrix, without eigenvectors.
  *
- * <p>Method: Householder reduction to Hermitian tridiagonal form ({@code A ← A − v w† − w v†},
- * as in LAPACK's ZHETRD), then the implicit QL algorithm with Wilkinson shifts on the real
- * symmetric tridiagonal matrix whose off-diagonal is |e_k| (a diagonal unitary similarity removes
- * the phases). About (16/3)·n³ real flops.
+ * <p>Method: Householder reduction to Hermitian tridiagonal form ({@code A ← A − v w† − w v†} on
+ * the lower triangle, as in LAPACK's ZHETD2), then the root-free (Pal–Walker–Kahan) implicit QL
+ * algorithm with Wilkinson shifts on the real symmetric tridiagonal matrix whose off-diagonal is
+ * |e_k| (a diagonal unitary similarity removes the phases), as LAPACK's ZHEEV does for eigenvalues
+ * alone (DSTERF). About (16/3)·n³ real flops. This path reads only the lower triangle of its input.
  *
  * <p>Why hand-written: ergotropy (paper Eq. 1) needs only the spectrum of ρ, in the same
  * interleaved (re, im) layout the integrator uses; this avoids a copy into a library's matrix type
@@ -77,7 +78,7 @@ public final class HermitianEigenvalues {
         }
         if (n == 2) {
             double mean = 0.5 * (w[0] + w[6]), half = 0.5 * (w[0] - w[6]);
-            double r = hypot(half, hypot(w[2], w[3]));
+            double r = hypot(half, hypot(w[4], w[5]));
             return new double[] {mean - r, mean + r};
         }
         // Elements far from 1 are first scaled by a power of two (exact): the reduction sums squares
