@@ -87,14 +87,16 @@ public final class HermitianEigenvalues {
         double big = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 2 * i * n, end = j + 2 * i + 2; j < end; j++) {
-                big = Math.max(big, Math.abs(w[j]));
+                double a = Math.abs(w[j]);
+                big = a > big ? a : big; // Math.max is no intrinsic in C1 code
             }
         }
         int shift = big > 0 && Double.isFinite(big) && (big < 0x1p-300 || big > 0x1p300) ? -Math.getExponent(big) : 0;
         if (shift != 0) {
+            double up = Math.scalb(1.0, shift);
             for (int i = 0; i < n; i++) {
                 for (int j = 2 * i * n, end = j + 2 * i + 2; j < end; j++) {
-                    w[j] = Math.scalb(w[j], shift);
+                    w[j] *= up;
                 }
             }
         }
@@ -103,8 +105,9 @@ public final class HermitianEigenvalues {
         tridiagonalize(w, n, d, e);
         tridiagonalQl(d, e, n);
         if (shift != 0) {
+            double down = Math.scalb(1.0, -shift);
             for (int k = 0; k < n; k++) {
-                d[k] = Math.scalb(d[k], -shift);
+                d[k] *= down;
             }
         }
         java.util.Arrays.sort(d);
@@ -210,15 +213,18 @@ public final class HermitianEigenvalues {
     static void tridiagonalQl(double[] d, double[] e, int n) {
         double norm = 0;
         for (int k = 0; k < n; k++) {
-            norm = Math.max(norm, Math.abs(d[k]) + Math.abs(e[k]));
+            double r = Math.abs(d[k]) + Math.abs(e[k]);
+            norm = r > norm ? r : norm;
         }
         if (norm == 0 || !Double.isFinite(norm)) {
             return;
         }
+        // Multiplying by a power of two is exact (as Math.scalb, which C1 code does not inline).
         int shift = -Math.getExponent(norm);
+        double up = Math.scalb(1.0, shift), down = Math.scalb(1.0, -shift);
         for (int k = 0; k < n; k++) {
-            d[k] = Math.scalb(d[k], shift);
-            double ek = Math.scalb(e[k], shift);
+            d[k] *= up;
+            double ek = e[k] * up;
             e[k] = ek * ek;
         }
         final double eps = Math.ulp(1.0), eps2 = eps * eps;
@@ -270,7 +276,7 @@ public final class HermitianEigenvalues {
             }
         }
         for (int k = 0; k < n; k++) {
-            d[k] = Math.scalb(d[k], -shift);
+            d[k] *= down;
         }
     }
 }
