@@ -20,7 +20,9 @@ public final class HermitianEigenvalues {
     }
 
     /**
-     * Eigenvalues in ascending order.
+     * Eigenvalues in ascending order, at any scale of the matrix (the pure-Java path scales by a power
+     * of two itself, LAPACK's zheevd by its own factor: the populations of spin blocks that have
+     * decayed for a long time fall below 1e-200).
      *
      * @param a row-major n×n Hermitian matrix as interleaved (re, im); not modified
      * @param n order

@@ -95,7 +95,7 @@ public final class DickeMeasures {
             int count = 0;
             for (int p = 0; p < layout.blocks(); p++) {
                 int s = layout.size(p);
-                double[] eig = eigenvalues(Arrays.copyOfRange(y, 2 * layout.offset(p), 2 * (layout.offset(p) + s * s)), s);
+                double[] eig = HermitianEigenvalues.ofInPlace(Arrays.copyOfRange(y, 2 * layout.offset(p), 2 * (layout.offset(p) + s * s)), s);
                 for (double v : eig) {
                     values[count] = v / layout.degeneracy(p);
                     weights[count++] = layout.degeneracy(p);
@@ -187,30 +187,6 @@ public final class DickeMeasures {
         im[x][z] = vi;
         re[z][x] = vr;
         im[z][x] = vi;
-    }
-
-    /**
-     * The eigenvalues of a Hermitian block (destroyed), computed on its copy scaled by a power of two
-     * (exact) to order one: from ~60 cells on the weights of the lowest spins sink below 1e-200 within
-     * t = 1, where the QL sweeps' tests underflow.
-     */
-    static double[] eigenvalues(double[] block, int order) {
-        double max = 0;
-        for (double v : block) {
-            max = Math.max(max, Math.abs(v));
-        }
-        if (max == 0) {
-            return new double[order];
-        }
-        int exponent = Math.getExponent(max);
-        for (int i = 0; i < block.length; i++) {
-            block[i] = Math.scalb(block[i], -exponent);
-        }
-        double[] eig = HermitianEigenvalues.ofInPlace(block, order);
-        for (int i = 0; i < order; i++) {
-            eig[i] = Math.scalb(eig[i], exponent);
-        }
-        return eig;
     }
 
     /** The spectral measures of eigenvalues {@code values}, each {@code weights[i]} times, on levels ε = 0 … N counted {@code levelCount}. */

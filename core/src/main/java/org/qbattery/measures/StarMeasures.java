@@ -2,6 +2,7 @@ package org.qbattery.measures;
 
 import org.qbattery.kernel.CountOrbits;
 import org.qbattery.kernel.DickeBlocks;
+import org.qbattery.kernel.HermitianEigenvalues;
 import org.qbattery.kernel.StarGenerator;
 
 /**
@@ -62,7 +63,7 @@ public final class StarMeasures {
             int count = 0;
             for (int p = 0; p < layout.blocks(); p++) {
                 int s = layout.size(p);
-                double[] eig = DickeMeasures.eigenvalues(joined(y, g, p), 2 * s);
+                double[] eig = HermitianEigenvalues.ofInPlace(joined(y, g, p), 2 * s);
                 for (double v : eig) {
                     eigenvalues[count] = v / layout.degeneracy(p);
                     multiplicity[count++] = layout.degeneracy(p);
