@@ -219,28 +219,36 @@ public final class DickeMeasures {
     }
 
     /**
-     * Σ r ε↑ with the eigenvalues taken descending (the passive state) or ascending (the most
-     * energetic one), each with its multiplicity, against the levels ε = 0 … N with theirs.
+     * Σ r·ε pairing the eigenvalues, largest first, each with its multiplicity, with the levels
+     * ε = 0 … N (with theirs) from the lowest up (the passive state) or from the highest down (the
+     * most energetic one).
+     *
+     * <p>Largest first in both: from ~60 cells on the multiplicities reach 1e22 and their sums are
+     * not exact in doubles, so the levels and the weights run out a little apart; whatever that
+     * leaves unpaired or shifted must be the round-off-sized eigenvalues at the end, not the largest
+     * one (a near-pure state's only large eigenvalue, paired ascending after 2^80 others, landed on
+     * ε = 73 or 75 or on none: capacities of 73, 75 or 0 instead of 80).
      */
-    private static double pairedEnergy(double[] values, double[] weights, double[] levelCount, boolean ascending) {
+    private static double pairedEnergy(double[] values, double[] weights, double[] levelCount, boolean fromTop) {
         Integer[] order = new Integer[values.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> ascending ? Double.compare(values[a], values[b]) : Double.compare(values[b], values[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+        int top = levelCount.length - 1;
         double sum = 0;
-        int level = 0;
-        double left = levelCount[0];
+        int step = 0;
+        double left = levelCount[fromTop ? top : 0];
         for (Integer i : order) {
             double w = weights[i];
-            while (w > 0 && level < levelCount.length) {
+            while (w > 0 && step <= top) {
                 double take = Math.min(w, left);
-                sum += values[i] * take * level;
+                sum += values[i] * take * (fromTop ? top - step : step);
                 w -= take;
                 left -= take;
                 if (left <= 0) {
-                    level++;
-                    left = level < levelCount.length ? levelCount[level] : 0;
+                    step++;
+                    left = step <= top ? levelCount[fromTop ? top - step : step] : 0;
                 }
             }
         }

@@ -60,4 +60,34 @@ class DickeMeasuresTest {
             }
         }
     }
+
+    /**
+     * A pure state of N cells in total-spin blocks (one eigenvalue 1 in the symmetric block, every
+     * other eigenvalue of every copy of every block round-off, ±1e-16 of that block's share): capacity N·ω
+     * (its one occupied level paired with ε = N), ergotropy = energy. From ~60 cells the multiplicities
+     * (up to ~1e22) do not add up exactly in doubles; the pairing must still put the one large
+     * eigenvalue on the top level.
+     */
+    @ParameterizedTest(name = "N={0}")
+    @ValueSource(ints = {4, 20, 61, 80, 128})
+    void aPureStateHasCapacityNAtAnyNumberOfCells(int n) {
+        double[] binomial = DickeMeasures.binomials(n);
+        java.util.List<Double> values = new java.util.ArrayList<>(), weights = new java.util.ArrayList<>();
+        Random rnd = new Random(n);
+        for (int k = 0; 2 * k <= n; k++) {
+            // total spin j = N/2 − k: C(N, k) − C(N, k − 1) copies of a block of 2j + 1 states
+            double copies = binomial[k] - (k > 0 ? binomial[k - 1] : 0);
+            for (int m = 0; m < n - 2 * k + 1; m++) {
+                values.add(k == 0 && m == 0 ? 1.0 : (rnd.nextDouble() - 0.5) * 2e-16 / copies);
+                weights.add(copies);
+            }
+        }
+        double energy = 0.3 * n; // any: the pure state's ergotropy is its energy above the ground state
+        DickeMeasures.Spectral sp = DickeMeasures.Spectral.of(values.stream().mapToDouble(Double::doubleValue).toArray(),
+                weights.stream().mapToDouble(Double::doubleValue).toArray(), binomial, energy);
+        // Each round-off eigenvalue, times its multiplicity, moves a sum by at most 1e-16·N.
+        double tol = values.size() * 1e-16 * n + 1e-12;
+        assertThat(sp.capacity()).isCloseTo(n, org.assertj.core.api.Assertions.within(tol));
+        assertThat(sp.ergotropy()).isCloseTo(energy, org.assertj.core.api.Assertions.within(tol));
+    }
 }
