@@ -197,8 +197,10 @@ public final class DickeMeasures {
                 minEig = Math.min(minEig, v);
             }
             double entropy = Entropy.vonNeumann(values, weights);
-            double capacity = Math.max(0.0, pairedEnergy(values, weights, levelCount, true) - pairedEnergy(values, weights, levelCount, false));
-            return new Spectral(DickeMeasures.ergotropy(values, weights, levelCount, energy), capacity, entropy, minEig);
+            Integer[] order = largestFirst(values);
+            double passive = pairedEnergy(values, weights, levelCount, order, false);
+            double capacity = Math.max(0.0, pairedEnergy(values, weights, levelCount, order, true) - passive);
+            return new Spectral(DickeMeasures.ergotropy(energy, passive), capacity, entropy, minEig);
         }
     }
 
@@ -214,8 +216,22 @@ public final class DickeMeasures {
 
     /** E = U − Σ r↓ ε↑ for eigenvalues {@code values}, each {@code weights[i]} times. */
     static double ergotropy(double[] values, double[] weights, double[] levelCount, double energy) {
-        double passive = pairedEnergy(values, weights, levelCount, false);
+        return ergotropy(energy, pairedEnergy(values, weights, levelCount, largestFirst(values), false));
+    }
+
+    /** E = U − (passive energy), kept within [0, U] against round-off. */
+    private static double ergotropy(double energy, double passive) {
         return Math.min(energy, Math.max(0.0, energy - passive));
+    }
+
+    /** Indices of {@code values}, largest value first. */
+    private static Integer[] largestFirst(double[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+        return order;
     }
 
     /**
@@ -229,17 +245,13 @@ public final class DickeMeasures {
      * one (a near-pure state's only large eigenvalue, paired ascending after 2^80 others, landed on
      * ε = 73 or 75 or on none: capacities of 73, 75 or 0 instead of 80).
      */
-    private static double pairedEnergy(double[] values, double[] weights, double[] levelCount, boolean fromTop) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+    private static double pairedEnergy(double[] values, double[] weights, double[] levelCount, Integer[] largestFirst,
+                                       boolean fromTop) {
         int top = levelCount.length - 1;
         double sum = 0;
         int step = 0;
         double left = levelCount[fromTop ? top : 0];
-        for (Integer i : order) {
+        for (Integer i : largestFirst) {
             double w = weights[i];
             while (w > 0 && step <= top) {
                 double take = Math.min(w, left);
