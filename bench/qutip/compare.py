@@ -147,7 +147,7 @@ if args.repeat > 1:
 print("| workload | QuTiP 4.7 (s) | QBattery (s) | QuTiP/QBattery | max abs dU | max abs dE |%s" % (" ratio range |" if args.repeat > 1 else ""))
 print("|---|---|---|---|---|---|%s" % ("---|" if args.repeat > 1 else ""))
 for name, tq, tb, du, de, rng in rows:
-    extra = (" %.1f-%.1f |" % rng if rng else " |") if args.repeat > 1 else ""
+    extra = (" %.2f-%.2f |" % rng if rng else " |") if args.repeat > 1 else ""  # two decimals: is the lowest ratio above a target?
     print("| %s | %.2f | %.2f | %.1f | %.1e | %.1e |%s" % (name, tq, tb, tq / tb if tq == tq else float("nan"), du, de, extra))
 print("N = 5 chain, quantum state (figure 'coherent ergotropy'): max abs difference of the incoherent ergotropy %.1e, "
       "of the summed local ergotropies %.1e" % tuple(d_parts))
