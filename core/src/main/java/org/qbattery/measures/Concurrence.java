@@ -14,6 +14,8 @@ import org.qbattery.kernel.JacobiEigen;
  */
 public final class Concurrence {
     private static final int[] SIGN = {-1, 1, 1, -1};
+    /** Row-major indices 4i + j of the elements an X state has zero. */
+    private static final int[] OUTSIDE_X = {1, 2, 4, 7, 8, 11, 13, 14};
 
     private Concurrence() {
     }
@@ -48,9 +50,6 @@ public final class Concurrence {
         }
         return true;
     }
-
-    /** Row-major indices 4i + j of the elements an X state has zero. */
-    private static final int[] OUTSIDE_X = {1, 2, 4, 7, 8, 11, 13, 14};
 
     /** λ1 − λ2 − λ3 − λ4 through the Hermitian form √ρ ρ̃ √ρ, for any two-cell state. */
     static double signedGeneral(double[] r4) {
