@@ -85,8 +85,6 @@ public final class PaperReproduction {
     public static PaperReproduction compute(Tolerances tol, int threads, ProgressListener progress) {
         long start = System.nanoTime();
         List<Case> cases = plan();
-        // Largest runs first so the two workers finish together.
-        cases.sort((a, b) -> Double.compare(b.battery().cells() * b.tMax(), a.battery().cells() * a.tMax()));
         Map<String, Case> distinct = new LinkedHashMap<>();
         String[] simulation = new String[cases.size()];
         for (int i = 0; i < simulation.length; i++) {
@@ -99,7 +97,7 @@ public final class PaperReproduction {
         for (int i = 0; i < cost.length; i++) {
             Case c = runs.get(i);
             tasks.add(() -> SelfDischarge.of(c.battery()).state(c.state()).grid(c.tMax(), c.dt()).tolerances(tol).run());
-            cost[i] = c.battery().cells() * c.tMax();
+            cost[i] = c.battery().cells() * c.tMax(); // largest first, so that the workers finish together
         }
         List<DischargeResult> done = Parallel.largestFirst(tasks, cost, threads, "qbattery-reproduce",
                 (i, count) -> progress.progress(count, runs.size(), runs.get(i).key()));
