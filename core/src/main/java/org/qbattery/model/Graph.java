@@ -83,8 +83,8 @@ public final class Graph {
     }
 
     /**
-     * Parses an explicit edge list {@code "0-1,1-2"} on cells 0..n−1. Self-loops, duplicates and
-     * out-of-range cells are refused.
+     * Parses an explicit edge list {@code "0-1,1-2"} on cells 0..n−1 (an empty list: no edges).
+     * Self-loops, duplicates, out-of-range cells and empty or malformed pairs are refused.
      */
     public static Graph fromEdges(int n, String spec) {
         requireCells(n, 1);
@@ -94,9 +94,10 @@ public final class Graph {
         if (s.isEmpty()) {
             return new Graph(n, e, "custom");
         }
-        for (String tok : s.split(",")) {
+        // Limit -1 keeps trailing empty pieces: "0-1," and "0-1-" are typos to refuse, not to read as "0-1".
+        for (String tok : s.split(",", -1)) {
             String t = tok.trim();
-            String[] ab = t.split("-");
+            String[] ab = t.split("-", -1);
             if (ab.length != 2) {
                 throw new InvalidParameterException("edges", "expected pairs like \"0-1,1-2\", got \"" + t + "\"");
             }

@@ -88,7 +88,7 @@ public final class InitialState {
             return new Named("dicke", 0, 0, k, null);
         }
         if (key.startsWith("bloch:")) {
-            String[] p = s.substring(6).split(",");
+            String[] p = s.substring(6).split(",", -1); // -1: "bloch:1,2," is a typo, not bloch:1,2
             if (p.length != 2) {
                 throw new InvalidParameterException("state", "bloch:THETA,PHI needs two angles in radians, got \"" + s + "\"");
             }
@@ -259,8 +259,16 @@ public final class InitialState {
         return rho;
     }
 
-    /** Checks Hermiticity, unit trace and positivity to 1e-9. */
+    /** Checks that every element is finite, then Hermiticity, unit trace and positivity to 1e-9. */
     public static void validate(double[] rho, int d, String parameter, String what) {
+        // NaN passes every comparison below (and then stalls the eigenvalue routine): refuse it first.
+        for (int k = 0; k < 2 * d * d; k++) {
+            if (!Double.isFinite(rho[k])) {
+                int i = k / (2 * d), j = k % (2 * d) / 2;
+                throw new InvalidParameterException(parameter, what + " has a non-finite element (" + i + "," + j + "): "
+                        + (k % 2 == 0 ? "real" : "imaginary") + " part " + rho[k]);
+            }
+        }
         double tr = 0;
         for (int i = 0; i < d; i++) {
             tr += rho[2 * (i * d + i)];

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GraphTest {
     @ParameterizedTest(name = "{0}")
@@ -23,6 +24,20 @@ class GraphTest {
         assertThatThrownBy(() -> Graph.fromEdges(3, "0:1")).hasMessageContaining("expected pairs");
         assertThatThrownBy(() -> Graph.ring(2)).hasMessageContaining(">= 3");
         assertThatThrownBy(() -> Graph.named("hexagon", 3, null)).hasMessageContaining("unknown graph");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"0-1,", ",", ",0-1", "0-1,,1-2", "0-1-", "-0-1", "0-", "-", "0-1-2"})
+    void emptyOrMalformedPairsAreRefusedNotSkipped(String spec) {
+        assertThatThrownBy(() -> Graph.fromEdges(3, spec)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("expected pairs")
+                .satisfies(e -> assertThat(((InvalidParameterException) e).parameter()).isEqualTo("edges"));
+    }
+
+    @Test
+    void anEmptyListHasNoEdges() {
+        assertThat(Graph.fromEdges(3, "").edges()).isEmpty();
+        assertThat(Graph.fromEdges(3, "  ").edges()).isEmpty();
     }
 
     @Test

@@ -49,12 +49,23 @@ class InitialStateTest {
         assertThatThrownBy(() -> InitialState.parse("file:" + dir.resolve("missing"), 1)).hasMessageContaining("cannot read");
     }
 
+    /** NaN passes every comparison of the Hermiticity, trace and positivity checks, so it is refused first, by name. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1 0\n0 NaN\n", "1 0 0 NaN\n0 0 0 0\n", "1 Infinity\nInfinity 0\n", "NaN 0\n0 NaN\n"})
+    void refusesNonFiniteElements(String text, @TempDir Path dir) throws Exception {
+        Path f = dir.resolve("rho.txt");
+        Files.writeString(f, text);
+        assertThatThrownBy(() -> InitialState.parse("file:" + f, 1)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("non-finite element");
+    }
+
     @Test
     void refusesUnknownAndMalformedStates() {
         assertThatThrownBy(() -> InitialState.parse("hot", 2)).isInstanceOf(InvalidParameterException.class).hasMessageContaining("allowed");
         assertThatThrownBy(() -> InitialState.parse("dicke:5", 2)).hasMessageContaining("0..2");
         assertThatThrownBy(() -> InitialState.parse("bloch:4,0", 2)).hasMessageContaining("THETA in [0, pi]");
         assertThatThrownBy(() -> InitialState.parse("bloch:x", 2)).hasMessageContaining("two angles");
+        assertThatThrownBy(() -> InitialState.parse("bloch:1,2,", 2)).hasMessageContaining("two angles");
     }
 
     /**
