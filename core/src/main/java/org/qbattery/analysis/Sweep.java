@@ -44,7 +44,11 @@ public final class Sweep {
             String v = spec.substring(eq + 1).trim();
             List<String> values = new ArrayList<>();
             if (v.matches("[^,;]*:[^,;]*:[^,;]*")) {
-                String[] p = v.split(":");
+                // Limit -1 keeps empty pieces, so "0:1:" and "0:1:3:" are refused rather than misread.
+                String[] p = v.split(":", -1);
+                if (p.length != 3) {
+                    throw new InvalidParameterException("vary", "in \"" + spec + "\" a range is a:b:n (from a to b in n values)");
+                }
                 double a = number(spec, p[0]), b = number(spec, p[1]);
                 int n;
                 try {
@@ -63,12 +67,19 @@ public final class Sweep {
                 }
             } else if (v.matches("\\s*-?\\d+\\s*\\.\\.\\s*-?\\d+\\s*")) {
                 String[] p = v.split("\\.\\.");
-                int a = Integer.parseInt(p[0].trim()), b = Integer.parseInt(p[1].trim());
-                if (b < a || (long) b - a + 1 > MAX_POINTS) {
+                long a, b;
+                try {
+                    a = Long.parseLong(p[0].trim());
+                    b = Long.parseLong(p[1].trim());
+                } catch (NumberFormatException e) {
+                    throw new InvalidParameterException("vary", "in \"" + spec + "\" a..b needs integers of at most 18 digits");
+                }
+                if (b < a || b - a + 1 > MAX_POINTS) {
                     throw new InvalidParameterException("vary", "in \"" + spec + "\" a..b needs a <= b and at most " + MAX_POINTS + " values");
                 }
-                for (int k = a; k <= b; k++) {
-                    values.add(Integer.toString(k));
+                // long: with int, k++ past Integer.MAX_VALUE wrapped round and the loop never ended.
+                for (long k = a; k <= b; k++) {
+                    values.add(Long.toString(k));
                 }
             } else {
                 for (String s : v.split(v.contains(";") || name.equals(EDGES) ? ";" : ",", -1)) {

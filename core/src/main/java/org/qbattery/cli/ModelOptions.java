@@ -89,11 +89,14 @@ public final class ModelOptions implements Cloneable {
         }
         switch (name) {
             case "cells" -> {
+                long n;
                 try {
-                    m.cells = Integer.parseInt(value);
+                    n = Long.parseLong(value);
                 } catch (NumberFormatException e) {
                     throw new InvalidParameterException("vary", "cells takes integers, got \"" + value + "\"");
                 }
+                Battery.requireCells(n, true); // the widest bound here, so the value fits an int; battery() applies the graph's
+                m.cells = (int) n;
             }
             case "graph" -> {
                 m.graph = value;

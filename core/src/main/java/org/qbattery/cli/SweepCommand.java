@@ -129,12 +129,12 @@ public final class SweepCommand implements Callable<Integer> {
         List<String> labels = new ArrayList<>();
         int largest = 0;
         for (Map<String, String> p : points) {
-            ModelOptions m = model;
-            for (Map.Entry<String, String> e : p.entrySet()) {
-                m = m.with(e.getKey(), e.getValue());
-            }
             String label = SweepReport.label(p);
             try {
+                ModelOptions m = model;
+                for (Map.Entry<String, String> e : p.entrySet()) {
+                    m = m.with(e.getKey(), e.getValue());
+                }
                 Battery b = m.battery();
                 SelfDischarge run = SelfDischarge.of(b).state(m.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
                         .method(m.method).representation(m.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence).fractions(measures.fractions);

@@ -270,7 +270,7 @@ public final class Battery {
      * Refuses a cell count beyond the register's limit, or beyond {@link #MAX_SYMMETRIC_CELLS} for the
      * complete graph, the star and uncoupled cells ({@code permutationGraph}).
      */
-    public static void requireCells(int n, boolean permutationGraph) {
+    public static void requireCells(long n, boolean permutationGraph) {
         if (n < 1 || n > (permutationGraph ? MAX_SYMMETRIC_CELLS : MAX_CELLS)) {
             throw new InvalidParameterException("cells", "must be in 1.." + MAX_CELLS + " (1.." + MAX_SYMMETRIC_CELLS
                     + " on the complete graph, the star and uncoupled cells, --graph symmetric, central or none), got " + n);

@@ -31,10 +31,20 @@ class SweepTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"gamma", "=1,2", "gamma=", "gamma=0:1:1", "gamma=0:x:3", "gamma=0:1:2.5", "cells=5..2",
-        "gamma=1,,2", "gamma=1,2,", "state=a;;b", "gamma=0:1:20000", "edges=0-1;"})
+        "gamma=1,,2", "gamma=1,2,", "state=a;;b", "gamma=0:1:20000", "edges=0-1;", "gamma=0:1:", "gamma=::",
+        "gamma=:1:3", "gamma=0::3", "gamma=0:1:3:", "gamma=0:1:3:4", "cells=99999999999999999999..1",
+        "cells=1..99999999999999999999"})
     void malformedAxesAreRefusedNamingVary(String spec) {
         assertThatThrownBy(() -> Sweep.Axis.parse(spec)).isInstanceOf(InvalidParameterException.class)
                 .satisfies(e -> assertThat(((InvalidParameterException) e).parameter()).isEqualTo("vary"));
+    }
+
+    /** Integer ranges at the edge of int: each value once (an int loop counter wrapped round here and never ended). */
+    @Test
+    void integerRangesReachTheEdgeOfIntWithoutWrapping() {
+        assertThat(Sweep.Axis.parse("cells=2147483646..2147483647").values()).containsExactly("2147483646", "2147483647");
+        assertThat(Sweep.Axis.parse("cells=-2147483648..-2147483647").values()).containsExactly("-2147483648", "-2147483647");
+        assertThat(Sweep.Axis.parse("cells=99999999999..99999999999").values()).containsExactly("99999999999");
     }
 
     /** Runs at once: the most whose largest needs fit together, at least one, at most as many as runs. */

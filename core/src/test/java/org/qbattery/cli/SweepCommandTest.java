@@ -212,7 +212,10 @@ class SweepCommandTest {
         "an unknown state                  | --vary=state=quantum,hot --cells=2                | --state: at the sweep's point state=hot: ",
         "an edge to a cell that is not     | --vary=edges=0-1;0-5 --cells=3                    | --edges: at the sweep's point edges=0-5: ",
         "graph and edges both varied       | --vary=graph=star,chain --vary=edges=0-1 --cells=3 | --vary: vary graph or edges, not both",
-        "too many curves to draw           | --vary=gamma=0.5:2:13 --curves --plot              | --plot: with --curves, --plot draws one curve per point, at most 12; the grid has 13"})
+        "too many curves to draw           | --vary=gamma=0.5:2:13 --curves --plot              | --plot: with --curves, --plot draws one curve per point, at most 12; the grid has 13",
+        "cells at the end of int           | --vary=cells=2147483647..2147483647                | --cells: at the sweep's point cells=2147483647: must be in 1..14",
+        "cells beyond int                  | --vary=cells=99999999999,3                         | --cells: at the sweep's point cells=99999999999: must be in 1..14",
+        "a range with a fourth part        | --vary=gamma=0:1:3:                                | --vary: in \"gamma=0:1:3:\" a range is a:b:n"})
     void badGridsAreRefusedBeforeAnyRun(String what, String args, String message, @TempDir Path tmp) {
         Path out = tmp.resolve("never");
         List<String> argv = new java.util.ArrayList<>(List.of("sweep"));
