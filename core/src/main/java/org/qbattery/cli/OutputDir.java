@@ -50,6 +50,10 @@ final class OutputDir {
     }
 
     static Path prepare(Path out) {
+        if (out.toString().isBlank()) {
+            // Path.of("") is the working directory: an unset shell variable (--out "$DIR") would write there.
+            throw new InvalidParameterException("out", "must name a directory, got an empty path (use --out . for this directory)");
+        }
         try {
             if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new InvalidParameterException("out", "\"" + out + "\" exists and is not a directory; give a directory path");

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CliTest {
     record Run(int code, String out, String err) {
@@ -192,6 +193,22 @@ class CliTest {
         assertThat(err).contains(option).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out).doesNotExist();
         assertThat(r.out()).isEmpty();
+    }
+
+    /** An empty --out (an unset shell variable) is refused, not read as the working directory, by every command. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"simulate", "sweep", "reproduce"})
+    void emptyOutIsRefused(String command) {
+        List<String> argv = new ArrayList<>(List.of(command, "--out", " "));
+        if (!command.equals("reproduce")) {
+            argv.addAll(List.of("--t-max", "0.1"));
+        }
+        if (command.equals("sweep")) {
+            argv.addAll(List.of("--vary", "gamma=1,2"));
+        }
+        Run r = run(argv.toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("qbattery: error: --out: must name a directory").doesNotContain("\n");
     }
 
     /**
