@@ -79,12 +79,44 @@ public final class ResultWriter {
         return m;
     }
 
+    /**
+     * Why a half-life is null, so that "never" and "run longer" can be told apart: the quantity was
+     * not computed, there was nothing to lose, or it had not halved by t_max (with how far it got, and
+     * what keeps it up when the model says so: a thermal bath, or dark modes of G).
+     */
+    static String halfLifeNote(String symbol, double atStart, double atEnd, double tEnd, Battery b) {
+        if (Double.isNaN(atStart)) {
+            return symbol + " not computed (--no-spectral)";
+        }
+        if (!(atStart > 0)) {
+            return symbol + "(0) = 0: nothing to lose";
+        }
+        String note = String.format(java.util.Locale.ROOT, "not reached by t_max = %s: %s(t_max)/%s(0) = %.4g", tEnd, symbol, symbol,
+                atEnd / atStart);
+        if (b.nbar() > 0) {
+            note += "; the thermal bath (nbar > 0) keeps the cells partly excited";
+        }
+        int dark = b.decayMatrix().darkModes();
+        if (dark > 0) {
+            note += "; G has " + dark + (dark > 1 ? " dark modes, which never decay" : " dark mode, which never decays");
+        }
+        return note;
+    }
+
     public static Map<String, Object> summary(DischargeResult r, List<String> commandLine) {
         Battery b = r.battery();
         DischargeAnalysis a = r.analysis();
         Map<String, Object> m = new LinkedHashMap<>();
+        double[] first = r.series()[0], last = r.series()[r.series().length - 1];
+        double tEnd = r.times()[r.times().length - 1];
         m.put("ergotropy_half_life", a.ergotropyHalfLife());
+        if (a.ergotropyHalfLife() == null) {
+            m.put("ergotropy_half_life_note", halfLifeNote("E", first[1], last[1], tEnd, b));
+        }
         m.put("energy_half_life", a.energyHalfLife());
+        if (a.energyHalfLife() == null) {
+            m.put("energy_half_life_note", halfLifeNote("U", first[0], last[0], tEnd, b));
+        }
         if (!a.ergotropyFractions().isEmpty()) {
             // Keyed by the fraction as typed back ("0.1"); null where it is not reached by t_max.
             m.put("ergotropy_fraction_times", byFraction(a.ergotropyFractions()));
@@ -99,7 +131,6 @@ public final class ResultWriter {
         m.put("entanglement_floor", DischargeAnalysis.ENTANGLEMENT_FLOOR);
         Map<String, Object> init = new LinkedHashMap<>();
         Map<String, Object> fin = new LinkedHashMap<>();
-        double[] first = r.series()[0], last = r.series()[r.series().length - 1];
         for (int c = 0; c < Observables.COLUMNS.length; c++) {
             init.put(Observables.COLUMNS[c], json(first[c]));
             fin.put(Observables.COLUMNS[c], json(last[c]));

@@ -65,6 +65,33 @@ class CliTest {
         }
     }
 
+    /**
+     * A null half-life says why. One cell, classical state (U(0) = 3/4) in a bath of n̄ = 5: U relaxes to
+     * n̄/(2n̄+1) = 5/11 > U(0)/2, so U never halves and U(t_max)/U(0) → (5/11)/(3/4) = 0.6061 (e^{-11·10} left);
+     * its ergotropy does halve (no note). No decay at all (Γ = 0): G's one mode is dark, nothing changes.
+     * The ground state has nothing to lose.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "thermal floor | --state classical --nbar 5 --t-max 10 | energy    | not reached by t_max = 10.0: U(t_max)/U(0) = 0.6061; the thermal bath (nbar > 0) keeps the cells partly excited",
+        "no decay      | --state charged --gamma 0 --t-max 1   | energy    | not reached by t_max = 1.0: U(t_max)/U(0) = 1.000; G has 1 dark mode, which never decays",
+        "no decay      | --state charged --gamma 0 --t-max 1   | ergotropy | not reached by t_max = 1.0: E(t_max)/E(0) = 1.000; G has 1 dark mode, which never decays",
+        "ground state  | --state dicke:0 --t-max 1             | ergotropy | E(0) = 0: nothing to lose"})
+    void aNullHalfLifeSaysWhy(String what, String args, String quantity, String note, @TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        List<String> argv = new ArrayList<>(List.of("simulate", "--cells", "1", "--out", out.toString()));
+        argv.addAll(List.of(args.trim().split("\\s+")));
+        Run r = run(argv.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(s.get(quantity.trim() + "_half_life").isNull()).isTrue();
+        assertThat(s.get(quantity.trim() + "_half_life_note").asText()).isEqualTo(note.trim());
+        if (what.startsWith("thermal")) {
+            assertThat(s.get("ergotropy_half_life").isNumber()).isTrue();
+            assertThat(s.has("ergotropy_half_life_note")).isFalse();
+        }
+    }
+
     /** {@code --plot}: the run's figure beside the data, as a PNG with content and a well-formed SVG. */
     @Test
     void simulatePlotDrawsTheRunAsPngAndSvg(@TempDir Path tmp) throws Exception {
