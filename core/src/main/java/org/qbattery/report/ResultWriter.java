@@ -107,15 +107,15 @@ public final class ResultWriter {
         Battery b = r.battery();
         DischargeAnalysis a = r.analysis();
         Map<String, Object> m = new LinkedHashMap<>();
-        double[] first = r.series()[0], last = r.series()[r.series().length - 1];
         double tEnd = r.times()[r.times().length - 1];
+        double[] u = r.energy(), e = r.ergotropy();
         m.put("ergotropy_half_life", a.ergotropyHalfLife());
         if (a.ergotropyHalfLife() == null) {
-            m.put("ergotropy_half_life_note", halfLifeNote("E", first[1], last[1], tEnd, b));
+            m.put("ergotropy_half_life_note", halfLifeNote("E", e[0], e[e.length - 1], tEnd, b));
         }
         m.put("energy_half_life", a.energyHalfLife());
         if (a.energyHalfLife() == null) {
-            m.put("energy_half_life_note", halfLifeNote("U", first[0], last[0], tEnd, b));
+            m.put("energy_half_life_note", halfLifeNote("U", u[0], u[u.length - 1], tEnd, b));
         }
         if (!a.ergotropyFractions().isEmpty()) {
             // Keyed by the fraction as typed back ("0.1"); null where it is not reached by t_max.
@@ -131,6 +131,7 @@ public final class ResultWriter {
         m.put("entanglement_floor", DischargeAnalysis.ENTANGLEMENT_FLOOR);
         Map<String, Object> init = new LinkedHashMap<>();
         Map<String, Object> fin = new LinkedHashMap<>();
+        double[] first = r.series()[0], last = r.series()[r.series().length - 1];
         for (int c = 0; c < Observables.COLUMNS.length; c++) {
             init.put(Observables.COLUMNS[c], json(first[c]));
             fin.put(Observables.COLUMNS[c], json(last[c]));
