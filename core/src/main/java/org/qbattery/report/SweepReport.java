@@ -229,20 +229,24 @@ public final class SweepReport {
     /**
      * The points' self-discharge side by side, one curve per point, any axes (categorical too):
      * E(t)/E(0), U(t)/U(0) and ε(t) = E/U; null when there are more than {@link #MAX_CURVES} points.
-     * A point that starts without ergotropy (or energy) has no normalised curve; the caption says so.
+     * A point that starts without ergotropy (or energy) has no normalised curve, and a run without the
+     * spectrum ({@code --no-spectral}) has neither E nor ε; the caption says which are missing and why,
+     * and a panel left without curves is left out (the energy panel stays if all would be).
      */
     public static Figure curvesFigure(String id, List<Map<String, String>> points, List<Merits> merits) {
         if (points.size() > MAX_CURVES) {
             return null;
         }
         List<Series> e = new ArrayList<>(), u = new ArrayList<>(), eff = new ArrayList<>();
-        List<String> empty = new ArrayList<>();
+        List<String> empty = new ArrayList<>(), notComputed = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Sweep.Curves c = merits.get(i).curves();
             String label = label(points.get(i));
             Line line = Line.values()[i % Line.values().length]; // with colour i, as the merits figure: distinct up to 28
             double e0 = c.ergotropy()[0], u0 = c.energy()[0];
-            if (e0 > 0) {
+            if (Double.isNaN(e0)) {
+                notComputed.add(label);
+            } else if (e0 > 0) {
                 e.add(new Series(label, c.times(), Figure.divided(c.ergotropy(), e0), line, i));
             } else {
                 empty.add("E(t)/E(0) at " + label);
@@ -252,16 +256,25 @@ public final class SweepReport {
             } else {
                 empty.add("U(t)/U(0) at " + label);
             }
-            eff.add(new Series(label, c.times(), c.efficiency(), line, i));
+            if (!Double.isNaN(e0)) {
+                eff.add(new Series(label, c.times(), c.efficiency(), line, i));
+            }
         }
         String caption = "Self-discharge of each point of the sweep: ergotropy and energy relative to their start, and the "
                 + "efficiency ε = E/U, against t." + (empty.isEmpty() ? "" : " Not drawn, the point starting at zero: "
-                + String.join("; ", empty) + ".");
+                + String.join("; ", empty) + ".") + (notComputed.isEmpty() ? "" : " Not computed (--no-spectral), so neither "
+                + "E(t)/E(0) nor ε(t) drawn: " + String.join("; ", notComputed) + ".");
         // From zero, as the paper's figures are: each ratio is ≥ 0, and how close to empty a point ends is the point.
-        return new Figure(id, caption, List.of(
-                new Panel("ergotropy", "t", "E(t)/E(0)", e, List.of(), 0.0, null, false),
-                new Panel("energy", "t", "U(t)/U(0)", u, List.of(), 0.0, null, false),
-                new Panel("efficiency", "t", "ε(t) = E/U", eff, List.of(), 0.0, null, false)));
+        Panel ergotropy = new Panel("ergotropy", "t", "E(t)/E(0)", e, List.of(), 0.0, null, false);
+        Panel energy = new Panel("energy", "t", "U(t)/U(0)", u, List.of(), 0.0, null, false);
+        Panel efficiency = new Panel("efficiency", "t", "ε(t) = E/U", eff, List.of(), 0.0, null, false);
+        List<Panel> drawn = new ArrayList<>();
+        for (Panel p : List.of(ergotropy, energy, efficiency)) {
+            if (!p.series().isEmpty()) {
+                drawn.add(p);
+            }
+        }
+        return new Figure(id, caption, drawn.isEmpty() ? List.of(energy) : drawn);
     }
 
     /** Label of point {@code p} for progress lines: {@code gamma-icl=0.1, cells=4}. */

@@ -177,6 +177,17 @@ class SweepCommandTest {
         }
     }
 
+    /** --curves --plot without the spectrum: E and ε are NaN, which XChart cannot scale an axis on (it threw); the energy is drawn. */
+    @Test
+    void curvesWithoutTheSpectrumAreDrawn(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sweep");
+        CliTest.Run r = CliTest.run("sweep", "--vary", "nbar=0,0.5", "--cells", "2", "--t-max", "1", "--dt", "0.1", "--curves", "--plot",
+                "--no-spectral", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(javax.imageio.ImageIO.read(out.resolve("sweep_curves.png").toFile())).isNotNull();
+        assertThat(Files.readString(out.resolve("sweep_curves.svg"))).startsWith("<?xml").contains("</svg>");
+    }
+
     /** --fractions: two columns per fraction (E, then U), equal to simulate's summary at that point; NaN/null where not reached. */
     @Test
     void fractionTimesAreColumns(@TempDir Path tmp) throws Exception {
