@@ -42,9 +42,12 @@ final class OutputDir {
         }
     }
 
-    /** The figure drawn into {@code dir} as ID.png and ID.svg (its {@link org.qbattery.plot.Figure#id()}), each written atomically. */
-    static void writeFigure(Path dir, org.qbattery.plot.Figure figure) {
-        org.qbattery.plot.FigureRenderer.PngAndSvg drawn = org.qbattery.plot.FigureRenderer.pngAndSvg(figure);
+    /**
+     * The figure drawn into {@code dir} as ID.png and ID.svg (its {@link org.qbattery.plot.Figure#id()}), each written
+     * atomically and described by {@code about} ({@link org.qbattery.report.Provenance#aboutFigure}).
+     */
+    static void writeFigure(Path dir, org.qbattery.plot.Figure figure, java.util.Map<String, String> about) {
+        org.qbattery.plot.FigureRenderer.PngAndSvg drawn = org.qbattery.plot.FigureRenderer.pngAndSvg(figure, about);
         AtomicFiles.write(dir.resolve(figure.id() + ".png"), o -> o.write(drawn.png()));
         AtomicFiles.writeString(dir.resolve(figure.id() + ".svg"), drawn.svg());
     }

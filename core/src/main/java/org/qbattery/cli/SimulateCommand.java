@@ -81,7 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
         ResultWriter.writeTimeSeries(r, dir.resolve("timeseries.csv"));
         ResultWriter.writeSummary(r, argv, dir.resolve("summary.json"));
         if (plot) {
-            OutputDir.writeFigure(dir, RunFigure.of(r, "timeseries"));
+            org.qbattery.plot.Figure f = RunFigure.of(r, "timeseries");
+            OutputDir.writeFigure(dir, f, org.qbattery.report.Provenance.aboutFigure(f, argv, r.solver(), r.tolerances().rtol(),
+                    r.tolerances().atol(), "timeseries.csv, summary.json"));
         }
         DischargeAnalysis a = r.analysis();
         System.out.printf(Locale.ROOT, "%s, state %s: E(0)=%.6g U(0)=%.6g%n", battery.describe(), model.state,

@@ -12,7 +12,9 @@ import org.qbattery.analysis.Sweep;
 import org.qbattery.analysis.TimeGrid;
 import org.qbattery.model.Battery;
 import org.qbattery.model.InvalidParameterException;
+import org.qbattery.plot.Figure;
 import org.qbattery.report.AtomicFiles;
+import org.qbattery.report.Provenance;
 import org.qbattery.report.ResultWriter;
 import org.qbattery.report.SweepReport;
 import picocli.CommandLine.Command;
@@ -190,11 +192,14 @@ public final class SweepCommand implements Callable<Integer> {
             solver.put("runs_at_once", runsAtOnce);
             solver.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
             ResultWriter.writeJson(dir.resolve("sweep.json"), SweepReport.json(axes, points, merits, fixed, solver, argv));
+            String method = "--method " + model.method + " (each point's solver in sweep.json)";
             if (drawMerits) {
-                OutputDir.writeFigure(dir, SweepReport.figure("sweep", axes, points, merits));
+                Figure f = SweepReport.figure("sweep", axes, points, merits);
+                OutputDir.writeFigure(dir, f, Provenance.aboutFigure(f, argv, method, tol.rtol(), tol.atol(), "sweep.csv, sweep.json"));
             }
             if (drawCurves) {
-                OutputDir.writeFigure(dir, SweepReport.curvesFigure("sweep_curves", points, merits));
+                Figure f = SweepReport.curvesFigure("sweep_curves", points, merits);
+                OutputDir.writeFigure(dir, f, Provenance.aboutFigure(f, argv, method, tol.rtol(), tol.atol(), "sweep_curves.csv, sweep.json"));
             }
             System.out.printf(Locale.ROOT, "swept %d points in %.1f s; wrote %s%n", runs.size(), (System.nanoTime() - start) * 1e-9, dir);
             return 0;

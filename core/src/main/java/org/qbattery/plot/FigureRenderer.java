@@ -296,6 +296,14 @@ public final class FigureRenderer {
      * fractional metrics; {@link #image} lays text out for the 2× raster itself).
      */
     public static PngAndSvg pngAndSvg(Figure f) {
+        return pngAndSvg(f, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #pngAndSvg(Figure)}, both files described by {@code about} (PNG iTXt chunks; SVG
+     * {@code <title>}, {@code <desc>} and {@code <metadata>}): see {@link PngEncoder#encode(BufferedImage, java.util.Map)}.
+     */
+    public static PngAndSvg pngAndSvg(Figure f, java.util.Map<String, String> about) {
         BufferedImage img = new BufferedImage(width(f) * PNG_SCALE, PANEL_HEIGHT * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D raster = whiteRaster(img, PNG_SCALE);
         SvgGraphics page = whitePage(f);
@@ -303,7 +311,7 @@ public final class FigureRenderer {
         paint(f, g, true);
         g.flush();
         raster.dispose();
-        return new PngAndSvg(PngEncoder.encode(img), page.document());
+        return new PngAndSvg(PngEncoder.encode(img, about), page.document(about));
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.zip.Deflater;
  * Figures are mostly flat colour, which deflate compresses nearly as well without a row filter; measured on
  * those 16 images: ImageIO 0.75 s and 1.87 MB, this encoder 0.24 s and 2.07 MB (the README's
  * Performance section). The format follows the PNG specification (ISO/IEC 15948): signature, IHDR,
- * IDAT, IEND, each chunk with its CRC-32.
+ * optional iTXt text, IDAT, IEND, each chunk with its CRC-32.
  */
 public final class PngEncoder {
     /** Deflate level: 3 was the fastest on the figures (1: 8% larger and no faster; 6: 17% smaller, 1.7× slower). */
@@ -30,6 +30,15 @@ public final class PngEncoder {
 
     /** The PNG file of {@code img}, which must be of type {@link BufferedImage#TYPE_INT_RGB}. */
     public static byte[] encode(BufferedImage img) {
+        return encode(img, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #encode(BufferedImage)}, with {@code text} as uncompressed iTXt chunks before the image
+     * data (keyword → UTF-8 text; the specification's keywords: Title, Description, Software, Source,
+     * Comment), so that a figure that travels alone still says what made it.
+     */
+    public static byte[] encode(BufferedImage img, java.util.Map<String, String> text) {
         if (img.getType() != BufferedImage.TYPE_INT_RGB) {
             throw new IllegalArgumentException("PngEncoder takes TYPE_INT_RGB images, got type " + img.getType());
         }
@@ -40,7 +49,7 @@ public final class PngEncoder {
             // A sub-image shares its parent's pixel array at an offset: encode a packed copy.
             BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             copy.getRaster().setRect(raster);
-            return encode(copy);
+            return encode(copy, text);
         }
         int[] px = buffer.getData();
         int stride = ((SinglePixelPackedSampleModel) img.getSampleModel()).getScanlineStride();
@@ -53,6 +62,10 @@ public final class PngEncoder {
         header[9] = 2; // colour type: RGB
         // compression 0 (deflate), filter method 0, interlace 0: the zeros already there
         chunk(out, "IHDR", header, header.length);
+        text.forEach((keyword, value) -> {
+            byte[] chunk = internationalText(keyword, value);
+            chunk(out, "iTXt", chunk, chunk.length);
+        });
 
         Deflater deflater = new Deflater(LEVEL);
         ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h / 8);
@@ -83,6 +96,23 @@ public final class PngEncoder {
         chunk(out, "IDAT", data, data.length);
         chunk(out, "IEND", new byte[0], 0);
         return out.toByteArray();
+    }
+
+    /**
+     * An iTXt chunk's data: keyword (1–79 Latin-1 printable characters), NUL, compression flag 0 and
+     * method 0, empty language tag and translated keyword (each NUL-terminated), then the UTF-8 text.
+     */
+    static byte[] internationalText(String keyword, String value) {
+        if (keyword.isEmpty() || keyword.length() > 79 || !keyword.matches("[\\x20-\\x7e]+") || keyword.startsWith(" ")
+                || keyword.endsWith(" ") || keyword.contains("  ")) {
+            throw new IllegalArgumentException("not a PNG text keyword: \"" + keyword + "\"");
+        }
+        byte[] k = keyword.getBytes(StandardCharsets.ISO_8859_1), v = value.getBytes(StandardCharsets.UTF_8);
+        byte[] data = new byte[k.length + 5 + v.length];
+        System.arraycopy(k, 0, data, 0, k.length);
+        // data[k.length .. k.length + 4]: NUL, flag 0, method 0, NUL (no language), NUL (no translation)
+        System.arraycopy(v, 0, data, k.length + 5, v.length);
+        return data;
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data, int length) {

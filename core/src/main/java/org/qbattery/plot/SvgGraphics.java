@@ -108,8 +108,32 @@ public final class SvgGraphics extends Graphics2D {
         this.hints.putAll(from.hints);
     }
 
+    /** {@code s} as XML character data: markup characters escaped, characters XML 1.0 forbids (most C0 controls) as U+FFFD. */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                default -> b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xfffe || c == 0xffff ? '\ufffd' : c);
+            }
+        }
+        return b.toString();
+    }
+
     /** The SVG document of everything drawn so far. */
     public String document() {
+        return document(java.util.Map.of());
+    }
+
+    /**
+     * As {@link #document()}, described by {@code about} (the PNG text keywords: Title, Description,
+     * Software, Source, Comment): Title and Description as the SVG's {@code <title>} and {@code <desc>},
+     * the others as lines "keyword: text" of {@code <metadata>}, so that the file says what made it.
+     */
+    public String document(java.util.Map<String, String> about) {
         StringBuilder sb = new StringBuilder(page.body.length() + page.defs.length() + 400);
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
@@ -117,6 +141,21 @@ public final class SvgGraphics extends Graphics2D {
         num(sb, page.height).append("px\" viewBox=\"0 0 ");
         num(sb, page.width).append(' ');
         num(sb, page.height).append("\">\n");
+        if (about.containsKey("Title")) {
+            sb.append("<title>").append(escape(about.get("Title"))).append("</title>\n");
+        }
+        if (about.containsKey("Description")) {
+            sb.append("<desc>").append(escape(about.get("Description"))).append("</desc>\n");
+        }
+        StringBuilder rest = new StringBuilder();
+        about.forEach((k, v) -> {
+            if (!k.equals("Title") && !k.equals("Description")) {
+                rest.append(escape(k)).append(": ").append(escape(v)).append('\n');
+            }
+        });
+        if (rest.length() > 0) {
+            sb.append("<metadata>\n").append(rest).append("</metadata>\n");
+        }
         if (page.defs.length() > 0) {
             sb.append("<defs>\n").append(page.defs).append("</defs>\n");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -51,6 +52,24 @@ public final class Provenance {
             return "unknown";
         }
         return "true".equals(Build.get("dirty")) ? c + "-dirty" : c;
+    }
+
+    /**
+     * What a figure file says about itself (PNG text chunks, SVG title, desc and metadata), so that one
+     * that travels alone still names its version, command, solver and tolerances: Title (the figure's
+     * id), Description (its caption), Software, Source (the command line) and Comment (solver and
+     * tolerances, where the numbers are).
+     */
+    public static Map<String, String> aboutFigure(org.qbattery.plot.Figure f, List<String> command, String solver, double rtol,
+            double atol, String dataFile) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Title", f.id());
+        m.put("Description", f.caption());
+        m.put("Software", "QBattery " + version() + " (commit " + commit() + ")");
+        m.put("Source", "qbattery " + String.join(" ", command));
+        m.put("Comment", String.format(java.util.Locale.ROOT, "solver: %s, rtol %.0e, atol %.0e; hbar = 1, times in 1/gamma, "
+                + "energies in units of omega; numbers and full provenance: %s", solver, rtol, atol, dataFile));
+        return m;
     }
 
     public static Map<String, Object> environment() {

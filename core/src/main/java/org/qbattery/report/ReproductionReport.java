@@ -46,6 +46,7 @@ public final class ReproductionReport {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(PaperFigures.all(r, Variant.STATED));
         figures.addAll(PaperFigures.all(r, Variant.AS_PRINTED));
+        String solverName = r.all().values().iterator().next().solver();
         // Figures are independent: render them on all cores (AWT rendering into separate images is thread-safe).
         Map<String, byte[]> rendered = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
@@ -55,7 +56,8 @@ public final class ReproductionReport {
         try {
             java.util.concurrent.Future<?> drawing = pool.submit(() -> figures.parallelStream().forEach(f -> {
                 if (draw) {
-                    FigureRenderer.PngAndSvg files = FigureRenderer.pngAndSvg(f);
+                    FigureRenderer.PngAndSvg files = FigureRenderer.pngAndSvg(f, Provenance.aboutFigure(f, command, solverName,
+                            r.tolerances().rtol(), r.tolerances().atol(), f.id() + ".csv, run.json"));
                     byte[] png = files.png();
                     byte[] svg = files.svg().getBytes(StandardCharsets.UTF_8);
                     AtomicFiles.write(dir.resolve(f.id() + ".png"), out -> out.write(png));

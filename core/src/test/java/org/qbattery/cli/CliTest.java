@@ -116,6 +116,8 @@ class CliTest {
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("timeseries.svg").toFile());
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(doc.getElementsByTagName("path").getLength()).isGreaterThan(10);
+        assertThat(doc.getElementsByTagName("metadata").item(0).getTextContent()).contains("Source: qbattery simulate --cells 3 --graph linear",
+                "Software: QBattery " + org.qbattery.report.Provenance.version(), "solver: Taylor series", "rtol 1e-10, atol 1e-12");
         // Run again into the same directory without --plot: the old figure, which would show the
         // first run beside the second's data, is gone; the data files are the second run's.
         Run again = run("simulate", "--cells", "3", "--graph", "linear", "--state", "classical", "--t-max", "1", "--dt", "0.1",

@@ -50,6 +50,13 @@ class ReproduceCommandTest {
             assertThat(Files.readString(out.resolve(f + ".svg"))).as(f).contains("<svg").contains("</svg>");
             assertThat(Files.readAllLines(out.resolve(f + ".csv")).size()).as(f).isGreaterThan(100);
         }
+        // A figure that travels alone says what made it: version and commit, command, solver and tolerances.
+        String svg = Files.readString(out.resolve("fig2a.svg"));
+        String software = "QBattery " + org.qbattery.report.Provenance.version() + " (commit " + org.qbattery.report.Provenance.commit() + ")";
+        assertThat(svg).contains("<title>fig2a</title>", "Software: " + software, "Source: qbattery reproduce --out " + out,
+                "rtol 1e-10, atol 1e-12", "fig2a.csv, run.json");
+        assertThat(Files.readAllBytes(out.resolve("fig2a.png"))).satisfies(png -> assertThat(new String(png, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("Software\0\0\0\0\0" + software));
         try (var s = Files.list(out)) {
             assertThat(s.filter(p -> p.getFileName().toString().endsWith(".part"))).isEmpty();
         }

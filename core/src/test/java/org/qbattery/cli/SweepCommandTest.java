@@ -185,7 +185,8 @@ class SweepCommandTest {
                 "--no-spectral", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(javax.imageio.ImageIO.read(out.resolve("sweep_curves.png").toFile())).isNotNull();
-        assertThat(Files.readString(out.resolve("sweep_curves.svg"))).startsWith("<?xml").contains("</svg>");
+        assertThat(Files.readString(out.resolve("sweep_curves.svg"))).startsWith("<?xml").contains("</svg>")
+                .contains("Source: qbattery sweep --vary nbar=0,0.5", "Software: QBattery ", "sweep_curves.csv, sweep.json");
     }
 
     /** --fractions: two columns per fraction (E, then U), equal to simulate's summary at that point; NaN/null where not reached. */

@@ -109,6 +109,46 @@ class PngEncoderTest {
         assertThat(types).containsExactly("IHDR", "IDAT", "IEND");
     }
 
+    /**
+     * Text chunks as another reader sees them: ImageIO's PNG metadata lists each iTXt entry with its
+     * keyword and UTF-8 text (Γ, τ½, ε and {@code "<&>"} round-trip), and the pixels still decode the same.
+     */
+    @Test
+    void textChunksAreReadBackByImageIo() throws IOException {
+        BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(1, 1, 0x123456);
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        text.put("Title", "fig2a");
+        text.put("Description", "half-life Γτ½ = 0.47; ε = E/U <&> \"quoted\"");
+        text.put("Software", "QBattery 0.1.0 (commit abc)");
+        byte[] png = PngEncoder.encode(img, text);
+        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+        reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(png)));
+        org.w3c.dom.Node root = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+        java.util.Map<String, String> read = new java.util.LinkedHashMap<>();
+        for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeName().equals("iTXt")) {
+                for (org.w3c.dom.Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
+                    org.w3c.dom.NamedNodeMap a = e.getAttributes();
+                    assertThat(a.getNamedItem("compressionFlag").getNodeValue()).isEqualTo("FALSE");
+                    read.put(a.getNamedItem("keyword").getNodeValue(), a.getNamedItem("text").getNodeValue());
+                }
+            }
+        }
+        assertThat(read).containsExactlyEntriesOf(text);
+        BufferedImage back = reader.read(0);
+        assertThat(back.getRGB(1, 1) & 0xffffff).isEqualTo(0x123456);
+        assertThat(back.getRGB(0, 0) & 0xffffff).isZero();
+    }
+
+    @Test
+    void refusesKeywordsThePngFormatDoesNotAllow() {
+        BufferedImage img = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        for (String bad : new String[] {"", " Title", "Title ", "Two  spaces", "x".repeat(80), "Γ"}) {
+            assertThatThrownBy(() -> PngEncoder.encode(img, java.util.Map.of(bad, "v"))).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     @Test
     void refusesOtherPixelLayouts() {
         BufferedImage argb = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);

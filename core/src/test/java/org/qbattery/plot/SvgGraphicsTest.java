@@ -350,6 +350,28 @@ class SvgGraphicsTest {
         assertThat(odd.document()).contains("id=\"fig__a__b-clip0\"");
     }
 
+    /** A described document: title, desc and the other entries as metadata lines, markup escaped, read back by an XML parser. */
+    @Test
+    void describedDocumentsCarryTitleDescAndMetadata() throws Exception {
+        SvgGraphics g = new SvgGraphics(10, 10, "d");
+        g.fillRect(0, 0, 5, 5);
+        java.util.Map<String, String> about = new java.util.LinkedHashMap<>();
+        about.put("Title", "fig <1>");
+        about.put("Description", "Γτ½ & ε = E/U");
+        about.put("Software", "QBattery 0.1.0");
+        about.put("Source", "qbattery simulate --edges \"0-1\" \u0001");
+        String doc = g.document(about);
+        var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(xml.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("fig <1>");
+        assertThat(xml.getElementsByTagName("desc").item(0).getTextContent()).isEqualTo("Γτ½ & ε = E/U");
+        assertThat(xml.getElementsByTagName("metadata").item(0).getTextContent())
+                .isEqualTo("\nSoftware: QBattery 0.1.0\nSource: qbattery simulate --edges \"0-1\" \ufffd\n");
+        // The drawing is unchanged by the description.
+        assertThat(doc.substring(doc.indexOf("<path"))).isEqualTo(g.document().substring(g.document().indexOf("<path")));
+        assertThat(g.document(java.util.Map.of())).isEqualTo(g.document());
+    }
+
     @Test
     void numbersHaveThreeDecimalsAtMost() {
         String[][] cases = {{"12.5", "12.5"}, {"-3.0", "-3"}, {"0.07", "0.07"}, {"0.007", "0.007"}, {"0.0704", "0.07"},
