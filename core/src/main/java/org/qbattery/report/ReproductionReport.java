@@ -47,6 +47,10 @@ public final class ReproductionReport {
         figures.addAll(PaperFigures.all(r, Variant.STATED));
         figures.addAll(PaperFigures.all(r, Variant.AS_PRINTED));
         String solverName = r.all().values().iterator().next().solver();
+        // The data files' second comment line; without the command line (the output directory in it), so
+        // that the same build gives the same bytes wherever it writes.
+        String made = String.format(Locale.ROOT, "QBattery %s (commit %s); solver: %s, rtol %.0e, atol %.0e; full provenance: run.json",
+                Provenance.version(), Provenance.commit(), solverName, r.tolerances().rtol(), r.tolerances().atol());
         // Figures are independent: render them on all cores (AWT rendering into separate images is thread-safe).
         Map<String, byte[]> rendered = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
@@ -70,7 +74,7 @@ public final class ReproductionReport {
                     AtomicFiles.removeStale(dir.resolve(f.id() + ".png"));
                     AtomicFiles.removeStale(dir.resolve(f.id() + ".svg"));
                 }
-                AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f));
+                AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f, made));
                 synchronized (onFigure) {
                     onFigure.accept(f.id());
                 }
@@ -112,10 +116,14 @@ public final class ReproductionReport {
         return new Written(figures, table, dir.resolve("report.html"), dir.resolve("report.md"));
     }
 
-    /** Every plotted curve: one column per series on the shared time grid (panel prefix on multi-panel figures). */
-    static String csv(Figure f) {
+    /**
+     * Every plotted curve: one column per series on the shared time grid (panel prefix on multi-panel
+     * figures), after two comment lines: the caption, and {@code made} (version, commit, solver, tolerances).
+     */
+    static String csv(Figure f, String made) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(f.caption().replace('\n', ' ')).append('\n');
+        sb.append("# ").append(made.replace('\n', ' ')).append('\n');
         List<Figure.Series> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Figure.Panel p : f.panels()) {

@@ -62,6 +62,10 @@ class ReproduceCommandTest {
         }
         JsonNode j = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(j.at("/provenance/qbattery_version").asText()).isNotBlank();
+        // The figures' data files too, in a second comment line (no command line there: the same bytes wherever they are written).
+        assertThat(Files.readAllLines(out.resolve("fig2a.csv")).get(1)).isEqualTo("# QBattery " + org.qbattery.report.Provenance.version()
+                + " (commit " + org.qbattery.report.Provenance.commit() + "); solver: " + j.at("/solver/method").asText()
+                + ", rtol 1e-10, atol 1e-12; full provenance: run.json");
         assertThat(j.at("/solver/rtol").asDouble()).isEqualTo(1e-10);
         assertThat(j.at("/runs").size()).isEqualTo(50);
         // Fig. 3's N = 5 chain is Figs. 4-5's chain (2 states x 2 variants): integrated once, reported under both names.
