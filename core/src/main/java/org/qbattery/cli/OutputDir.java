@@ -18,27 +18,25 @@ final class OutputDir {
     }
 
     /**
-     * Runs {@code work} on the prepared directory. If it throws, the directories this call created
-     * (missing parents included) are removed again, innermost first, as far as they are still empty;
-     * a directory that existed before is never touched.
+     * Runs {@code work} on the prepared directory. If it throws, or the process is stopped while it
+     * runs (Ctrl-C, SIGTERM: a shutdown hook), the directories this call created (missing parents
+     * included) are removed again, innermost first, as far as they are still empty; a directory that
+     * existed before is never touched, nor is a file in it.
      */
     static <T> T use(Path out, java.util.function.Function<Path, T> work) {
         List<Path> created = new ArrayList<>();
         for (Path p = out.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
             created.add(p);
         }
-        Path dir = prepare(out);
+        // Registered before the directories are made: a stop between the two would leave them behind.
+        Object stopped = AtomicFiles.removeDirectoriesIfStopped(created);
         try {
-            return work.apply(dir);
+            return work.apply(prepare(out));
         } catch (RuntimeException | Error e) {
-            for (Path p : created) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException | SecurityException notEmptyOrNotOurs) {
-                    break;
-                }
-            }
+            AtomicFiles.removeEmptyDirectories(created);
             throw e;
+        } finally {
+            AtomicFiles.keepDirectories(stopped);
         }
     }
 

@@ -224,6 +224,35 @@ class CliTest {
         assertThat(r.out()).isEmpty();
     }
 
+    /**
+     * A run stopped from outside (SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks) leaves
+     * no directory it created, missing parents included. Checked on a real process: the directory is
+     * awaited, then the process is terminated long before its 9-cell run to t = 100 could finish.
+     */
+    @Test
+    void aStoppedRunLeavesNoDirectoryItCreated(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("made").resolve("by-the-run");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
+                Main.class.getName(), "simulate", "--cells", "9", "--graph", "linear", "--state", "quantum", "--coupling", "2",
+                "--t-max", "100", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Files.isDirectory(out)) {
+                assertThat(p.isAlive()).as("the run ended before its output directory appeared").isTrue();
+                assertThat(System.nanoTime()).as("no output directory within a minute").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isNotZero();
+            assertThat(tmp.resolve("made")).doesNotExist();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     /** An empty --out (an unset shell variable) is refused, not read as the working directory, by every command. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"simulate", "sweep", "reproduce"})
