@@ -220,6 +220,10 @@ public final class InitialState {
         } catch (IOException e) {
             throw new InvalidParameterException("state", "cannot read density matrix file " + path + ": " + e.getMessage());
         }
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            // A UTF-8 byte-order mark, as Windows editors and spreadsheets write: not part of the first number.
+            lines.set(0, lines.get(0).substring(1));
+        }
         int d = 1 << n;
         List<double[]> rows = new ArrayList<>();
         for (String line : lines) {

@@ -49,6 +49,15 @@ class InitialStateTest {
         assertThatThrownBy(() -> InitialState.parse("file:" + dir.resolve("missing"), 1)).hasMessageContaining("cannot read");
     }
 
+    /** What editors write around the numbers: a byte-order mark, CRLF line ends, tabs, separators at the end of a row. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\uFEFF0.5 0.5\n0.5 0.5\n", "0.5 0.5\r\n0.5 0.5\r\n", "0.5\t0.5\n0.5\t0.5\n", "0.5, 0.5,\n0.5; 0.5;\n"})
+    void readsFilesAsEditorsWriteThem(String text, @TempDir Path dir) throws Exception {
+        Path f = dir.resolve("rho.txt");
+        Files.writeString(f, text);
+        assertThat(InitialState.parse("file:" + f, 1)).containsExactly(0.5, 0, 0.5, 0, 0.5, 0, 0.5, 0);
+    }
+
     /** NaN passes every comparison of the Hermiticity, trace and positivity checks, so it is refused first, by name. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1 0\n0 NaN\n", "1 0 0 NaN\n0 0 0 0\n", "1 Infinity\nInfinity 0\n", "NaN 0\n0 NaN\n"})
