@@ -101,6 +101,26 @@ public final class TestSupport {
         return rho;
     }
 
+    /** A random unitary: the eigenvectors (columns) of a random Hermitian matrix. */
+    public static double[] randomUnitary(Random rnd, int n) {
+        return org.qbattery.kernel.JacobiEigen.of(randomHermitian(rnd, n), n).vectors;
+    }
+
+    /** U diag(λ) U†: the matrix with eigenvalues λ and eigenvectors the columns of {@code u}. */
+    public static double[] diagonalIn(double[] u, double[] lambda) {
+        int n = lambda.length;
+        double[] diag = new double[2 * n * n];
+        for (int k = 0; k < n; k++) {
+            diag[2 * (k * n + k)] = lambda[k];
+        }
+        return mul(mul(u, diag, n), dagger(u, n), n);
+    }
+
+    /** A known spectrum in a random basis. */
+    public static double[] withSpectrum(Random rnd, double[] lambda) {
+        return diagonalIn(randomUnitary(rnd, lambda.length), lambda);
+    }
+
     /** A random Hermitian matrix with Gaussian entries. */
     /** (1/|G|) Σ_{π ∈ G} Π ρ Π†: the average of {@code rho} over the cell permutations {@code group} (a group: then invariant under it). */
     public static double[] groupAverage(double[] rho, int cells, java.util.List<int[]> group) {

@@ -53,7 +53,7 @@ class HermitianEigenvaluesTest {
         for (int k = 0; k < n; k++) {
             lambda[k] = k % 3 == 0 ? 0.0 : Math.floor(rnd.nextDouble() * 4) / 4;
         }
-        double[] got = HermitianEigenvalues.of(withSpectrum(rnd, lambda), n);
+        double[] got = HermitianEigenvalues.of(TestSupport.withSpectrum(rnd, lambda), n);
         double[] want = lambda.clone();
         java.util.Arrays.sort(want);
         for (int k = 0; k < n; k++) {
@@ -196,7 +196,7 @@ class HermitianEigenvaluesTest {
             for (int k = 0; k < n; k++) {
                 lambda[k] = graded ? Math.pow(10, -rnd.nextInt(40)) : k == 0 ? 1 - 1e-12 : 1e-12 / (n - 1);
             }
-            double[] got = HermitianEigenvalues.pureJavaInPlace(withSpectrum(rnd, lambda), n);
+            double[] got = HermitianEigenvalues.pureJavaInPlace(TestSupport.withSpectrum(rnd, lambda), n);
             double[] want = lambda.clone();
             java.util.Arrays.sort(want);
             for (int k = 0; k < n; k++) {
@@ -205,14 +205,4 @@ class HermitianEigenvaluesTest {
         }
     }
 
-    /** U diag(λ) U† with U the eigenvectors of a random Hermitian matrix: a known spectrum in a random basis. */
-    private static double[] withSpectrum(Random rnd, double[] lambda) {
-        int n = lambda.length;
-        JacobiEigen u = JacobiEigen.of(TestSupport.randomHermitian(rnd, n), n);
-        double[] diag = new double[2 * n * n];
-        for (int k = 0; k < n; k++) {
-            diag[2 * (k * n + k)] = lambda[k];
-        }
-        return TestSupport.mul(TestSupport.mul(u.vectors, diag, n), TestSupport.dagger(u.vectors, n), n);
-    }
 }

@@ -1,6 +1,7 @@
 package org.qbattery.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -54,6 +55,76 @@ class ErgotropyTest {
         assertThat(e).isLessThanOrEqualTo(u + 1e-13);
         assertThat(cap).isGreaterThanOrEqualTo(e - 1e-13);
         assertThat(LocalErgotropy.of(rho, n, 1)).isLessThanOrEqualTo(e + 1e-12);
+    }
+
+    /** Any Hamiltonian: with H = H0 = ω Σ σn⁺σn⁻ as a matrix it is the battery's ergotropy, on random states of 1-4 cells. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anyHamiltonianReducesToTheBatterysForH0(int seed) {
+        Random rnd = new Random(300 + seed);
+        int n = 1 + seed % 4, d = 1 << n;
+        double omega = 0.5 + 2 * rnd.nextDouble();
+        double[] rho = TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d));
+        double[] h0 = new double[2 * d * d];
+        for (int i = 0; i < d; i++) {
+            h0[2 * (i * d + i)] = omega * Integer.bitCount(i);
+        }
+        assertThat(Ergotropy.of(rho, h0, d)).isCloseTo(Ergotropy.of(rho, n, omega), within(1e-13 * n * omega));
+    }
+
+    /**
+     * Closed forms in a random common eigenbasis U of H (eigenvalues ε↑) and ρ (eigenvalues p): ρ with
+     * p descending along ε↑ is passive (E = 0); with p ascending E = Σ p↑ε↑ − Σ p↓ε↑. A pure state:
+     * E = ⟨ψ|H|ψ⟩ − ε_min. And E is invariant under one unitary applied to both.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anyHamiltonianClosedFormsAndInvariance(int seed) {
+        Random rnd = new Random(400 + seed);
+        int d = 2 + seed % 7;
+        double[] eps = new double[d], p = new double[d];
+        double sum = 0;
+        for (int k = 0; k < d; k++) {
+            eps[k] = 4 * rnd.nextGaussian();
+            p[k] = rnd.nextDouble();
+            sum += p[k];
+        }
+        java.util.Arrays.sort(eps);
+        java.util.Arrays.sort(p);
+        for (int k = 0; k < d; k++) {
+            p[k] /= sum;
+        }
+        double[] down = new double[d];
+        double active = 0;
+        for (int k = 0; k < d; k++) {
+            down[k] = p[d - 1 - k];
+            active += (p[k] - down[k]) * eps[k];
+        }
+        double[] u = TestSupport.randomUnitary(rnd, d);
+        double[] h = TestSupport.diagonalIn(u, eps);
+        double scale = 1e-13 * d * (Math.abs(eps[0]) + Math.abs(eps[d - 1]));
+        assertThat(Ergotropy.of(TestSupport.diagonalIn(u, down), h, d)).isCloseTo(0.0, within(scale));
+        assertThat(Ergotropy.of(TestSupport.diagonalIn(u, p), h, d)).isCloseTo(active, within(scale));
+        // pure state: E = <psi|H|psi> - eps_min
+        double[] pure = TestSupport.randomDensity(rnd, d, 1);
+        double expect = -eps[0];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                expect += pure[2 * (i * d + j)] * h[2 * (j * d + i)] - pure[2 * (i * d + j) + 1] * h[2 * (j * d + i) + 1];
+            }
+        }
+        assertThat(Ergotropy.of(pure, h, d)).isCloseTo(expect, within(scale));
+        // invariance under V(.)V† applied to both
+        double[] v = TestSupport.randomUnitary(rnd, d), vd = TestSupport.dagger(v, d);
+        double[] rho = TestSupport.randomDensity(rnd, d, 1 + rnd.nextInt(d));
+        double turned = Ergotropy.of(TestSupport.mul(TestSupport.mul(v, rho, d), vd, d), TestSupport.mul(TestSupport.mul(v, h, d), vd, d), d);
+        assertThat(turned).isCloseTo(Ergotropy.of(rho, h, d), within(scale));
+    }
+
+    @Test
+    void anyHamiltonianRefusesMismatchedSizes() {
+        assertThatThrownBy(() -> Ergotropy.of(new double[8], new double[18], 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8 doubles").hasMessageContaining("got 8 and 18");
     }
 
     @Test
