@@ -89,7 +89,9 @@ public final class SimulateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s, state %s: E(0)=%.6g U(0)=%.6g%n", battery.describe(), model.state,
                 r.series()[0][1], r.series()[0][0]);
         System.out.printf(Locale.ROOT, "ergotropy half-life %s, energy half-life %s, ergotropy sudden death %s%n",
-                fmt(a.ergotropyHalfLife()), fmt(a.energyHalfLife()), fmt(a.ergotropySuddenDeath()));
+                a.ergotropyHalfLife() != null ? fmt(a.ergotropyHalfLife()) : "none (" + ResultWriter.halfLifeNote(r, true) + ")",
+                a.energyHalfLife() != null ? fmt(a.energyHalfLife()) : "none (" + ResultWriter.halfLifeNote(r, false) + ")",
+                fmt(a.ergotropySuddenDeath()));
         a.ergotropyFractions().forEach((f, t) -> System.out.printf(Locale.ROOT, "E falls to %s of E(0) at %s, U to %s of U(0) at %s%n",
                 f, fmt(t), f, fmt(a.energyFractions().get(f))));
         if (battery.variant() == org.qbattery.model.Variant.AS_PRINTED) {

@@ -82,9 +82,15 @@ public final class ResultWriter {
     /**
      * Why a half-life is null, so that "never" and "run longer" can be told apart: the quantity was
      * not computed, there was nothing to lose, or it had not halved by t_max (with how far it got, and
-     * what keeps it up when the model says so: a thermal bath, or dark modes of G).
+     * what keeps it up when the model says so: a thermal bath, or dark modes of G). For the
+     * ergotropy's half-life when {@code ergotropy}, else the energy's; summary.json and the console say it.
      */
-    static String halfLifeNote(String symbol, double atStart, double atEnd, double tEnd, Battery b) {
+    public static String halfLifeNote(DischargeResult r, boolean ergotropy) {
+        double[] y = ergotropy ? r.ergotropy() : r.energy();
+        return halfLifeNote(ergotropy ? "E" : "U", y[0], y[y.length - 1], r.times()[r.times().length - 1], r.battery());
+    }
+
+    private static String halfLifeNote(String symbol, double atStart, double atEnd, double tEnd, Battery b) {
         if (Double.isNaN(atStart)) {
             return symbol + " not computed (--no-spectral)";
         }
@@ -107,15 +113,13 @@ public final class ResultWriter {
         Battery b = r.battery();
         DischargeAnalysis a = r.analysis();
         Map<String, Object> m = new LinkedHashMap<>();
-        double tEnd = r.times()[r.times().length - 1];
-        double[] u = r.energy(), e = r.ergotropy();
         m.put("ergotropy_half_life", a.ergotropyHalfLife());
         if (a.ergotropyHalfLife() == null) {
-            m.put("ergotropy_half_life_note", halfLifeNote("E", e[0], e[e.length - 1], tEnd, b));
+            m.put("ergotropy_half_life_note", halfLifeNote(r, true));
         }
         m.put("energy_half_life", a.energyHalfLife());
         if (a.energyHalfLife() == null) {
-            m.put("energy_half_life_note", halfLifeNote("U", u[0], u[u.length - 1], tEnd, b));
+            m.put("energy_half_life_note", halfLifeNote(r, false));
         }
         if (!a.ergotropyFractions().isEmpty()) {
             // Keyed by the fraction as typed back ("0.1"); null where it is not reached by t_max.

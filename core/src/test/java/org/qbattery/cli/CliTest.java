@@ -86,6 +86,7 @@ class CliTest {
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(s.get(quantity.trim() + "_half_life").isNull()).isTrue();
         assertThat(s.get(quantity.trim() + "_half_life_note").asText()).isEqualTo(note.trim());
+        assertThat(r.out()).contains(quantity.trim() + " half-life none (" + note.trim() + ")"); // the console says it too
         if (what.startsWith("thermal")) {
             assertThat(s.get("ergotropy_half_life").isNumber()).isTrue();
             assertThat(s.has("ergotropy_half_life_note")).isFalse();
