@@ -56,7 +56,7 @@ public final class SimulateCommand implements Callable<Integer> {
             var tol = model.tolerances();
             // The state is named and checked here, built when the run starts; file states are validated when read.
             SelfDischarge run = SelfDischarge.of(battery).state(model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                    .method(model.method).representation(model.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence).fractions(measures.fractions);
+                    .method(model.method).representation(model.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence).fractions(measures.fractions());
             run.requireMemory(); // before the state is allocated
             if (threads != null) {
                 Main.setThreads(threads);

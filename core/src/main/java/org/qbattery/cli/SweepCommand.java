@@ -139,7 +139,7 @@ public final class SweepCommand implements Callable<Integer> {
                 }
                 Battery b = m.battery();
                 SelfDischarge run = SelfDischarge.of(b).state(m.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                        .method(m.method).representation(m.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence).fractions(measures.fractions);
+                        .method(m.method).representation(m.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence).fractions(measures.fractions());
                 run.requireMemory();
                 runs.add(run);
                 largest = Math.max(largest, b.cells());

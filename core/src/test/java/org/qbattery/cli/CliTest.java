@@ -195,6 +195,9 @@ class CliTest {
         a.add(Arguments.of("--fractions", new String[] {"--fractions", "0.1,1"}));
         a.add(Arguments.of("--fractions", new String[] {"--fractions", "0.5,0.1,0.5"}));
         a.add(Arguments.of("--fractions", new String[] {"--fractions", "half"}));
+        a.add(Arguments.of("--fractions", new String[] {"--fractions", "0.5,"})); // an empty piece, as in --edges and --vary
+        a.add(Arguments.of("--fractions", new String[] {"--fractions", "0.5,,0.1"}));
+        a.add(Arguments.of("--fractions", new String[] {"--fractions", ""}));
         // Rates that need ~10^8 steps to t-max: stopped by the projection after 10^4 steps (was a stack trace after 5·10^7).
         a.add(Arguments.of("--t-max", new String[] {"--cells", "2", "--gamma", "1e9"}));
         a.add(Arguments.of("--rtol", new String[] {"--rtol", "2"}));
@@ -252,6 +255,21 @@ class CliTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /**
+     * --fractions lists add up when repeated, in order; one charged cell (U = e^{-t}) falls to f of its
+     * start at t = ln(1/f): 0.9 at 0.1053605, 0.25 at 1.3862944 (root-found to 1e-8, physics.md §5).
+     */
+    @Test
+    void fractionsRepeatedAddUp(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("f");
+        Run r = run("simulate", "--cells", "1", "--state", "charged", "--t-max", "2", "--fractions", "0.9", "--fractions", "0.25",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("energy_fraction_times");
+        assertThat(s.get("0.9").asDouble()).isCloseTo(Math.log(1 / 0.9), org.assertj.core.api.Assertions.within(1e-8));
+        assertThat(s.get("0.25").asDouble()).isCloseTo(Math.log(4), org.assertj.core.api.Assertions.within(1e-8));
     }
 
     /** An empty --out (an unset shell variable) is refused, not read as the working directory, by every command. */
