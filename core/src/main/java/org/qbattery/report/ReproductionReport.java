@@ -46,7 +46,7 @@ public final class ReproductionReport {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(PaperFigures.all(r, Variant.STATED));
         figures.addAll(PaperFigures.all(r, Variant.AS_PRINTED));
-        String solverName = r.all().values().iterator().next().solver();
+        String solverName = solver(r);
         // The data files' second comment line; without the command line (the output directory in it), so
         // that the same build gives the same bytes wherever it writes.
         String made = String.format(Locale.ROOT, "QBattery %s (commit %s); solver: %s, rtol %.0e, atol %.0e; full provenance: run.json",
@@ -116,6 +116,11 @@ public final class ReproductionReport {
         return new Written(figures, table, dir.resolve("report.html"), dir.resolve("report.md"));
     }
 
+    /** The integrator's name, read from any run: all 50 use the same one (the Taylor propagator, on every representation here). */
+    private static String solver(PaperReproduction r) {
+        return r.all().values().iterator().next().solver();
+    }
+
     /**
      * Every plotted curve: one column per series on the shared time grid (panel prefix on multi-panel
      * figures), after two comment lines: the caption, and {@code made} (version, commit, solver, tolerances).
@@ -162,8 +167,7 @@ public final class ReproductionReport {
         params.put("t_long", PaperReproduction.T_LONG);
         m.put("parameters", params);
         Map<String, Object> solver = new LinkedHashMap<>();
-        DischargeResult any = r.all().values().iterator().next();
-        solver.put("method", any.solver());
+        solver.put("method", solver(r));
         solver.put("rtol", r.tolerances().rtol());
         solver.put("atol", r.tolerances().atol());
         solver.put("frame", "rotating with H0");
@@ -295,10 +299,9 @@ public final class ReproductionReport {
 
     static String markdown(PaperReproduction r, List<Figure> figures, List<PaperTable.Row> table, boolean draw) {
         StringBuilder sb = new StringBuilder();
-        DischargeResult any = r.all().values().iterator().next();
         sb.append("# QBattery reproduction of “Quantum advantage of two-level batteries in self-discharging process”\n\n");
         sb.append(String.format(Locale.ROOT, "QBattery %s (commit %s) · solver: %s, rtol %.0e, atol %.0e · %d runs (%d distinct simulations) in %.1f s · %s%n%n",
-                Provenance.version(), Provenance.commit(), any.solver(), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
+                Provenance.version(), Provenance.commit(), solver(r), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
                 java.time.LocalDate.now()));
         sb.append("## Model and conventions\n\n").append(model()).append("\n\n");
         sb.append("## Every number the paper prints\n\n");
@@ -397,7 +400,6 @@ public final class ReproductionReport {
 
     /** The page up to its figures: style, provenance line, model, the paper's numbers and the PSD table. */
     static String htmlHead(PaperReproduction r, List<PaperTable.Row> table) {
-        DischargeResult any = r.all().values().iterator().next();
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>QBattery reproduction report</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;max-width:1320px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n")
@@ -407,7 +409,7 @@ public final class ReproductionReport {
                 .append("figcaption{font-size:.92em;color:#444}.meta{color:#666;font-size:.9em}\n</style></head><body>\n");
         sb.append("<h1>QBattery reproduction of “Quantum advantage of two-level batteries in self-discharging process”</h1>\n");
         sb.append(String.format(Locale.ROOT, "<p class=\"meta\">QBattery %s (commit %s) · solver: %s, rtol %.0e, atol %.0e · %d runs (%d distinct simulations) in %.1f s · %s</p>%n",
-                esc(Provenance.version()), esc(Provenance.commit()), esc(any.solver()), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
+                esc(Provenance.version()), esc(Provenance.commit()), esc(solver(r)), r.tolerances().rtol(), r.tolerances().atol(), r.all().size(), r.simulations(), r.wallSeconds(),
                 java.time.LocalDate.now()));
         sb.append("<h2>Model and conventions</h2><p>").append(esc(model())).append("</p>\n");
         sb.append("<h2>Every number the paper prints</h2>\n");
