@@ -108,8 +108,12 @@ public final class SvgGraphics extends Graphics2D {
         this.hints.putAll(from.hints);
     }
 
-    /** {@code s} as XML character data: markup characters escaped, characters XML 1.0 forbids (most C0 controls) as U+FFFD. */
-    static String escape(String s) {
+    /**
+     * {@code s} as XML or HTML text, in content or a quoted attribute: {@code & < > "} escaped,
+     * characters XML 1.0 forbids (most C0 controls) as U+FFFD. The one escaping of the project's
+     * SVG, HTML and report writers.
+     */
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -117,6 +121,7 @@ public final class SvgGraphics extends Graphics2D {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
                 default -> b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xfffe || c == 0xffff ? '\ufffd' : c);
             }
         }

@@ -353,7 +353,7 @@ public final class ReproductionReport {
     // ------------------------------------------------------------------ html
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return org.qbattery.plot.SvgGraphics.escape(s);
     }
 
     static String htmlTable(String[] header, List<String[]> rows, String cls) {
