@@ -125,6 +125,7 @@ public final class SweepCommand implements Callable<Integer> {
         final boolean drawMerits = plot && whyNoMerits == null, drawCurves = plot && curves;
         TimeGrid grid = new TimeGrid(model.tMax, model.dt);
         var tol = model.tolerances();
+        double[] fractions = measures.fractions();
         // Every point is built and checked before anything runs: a bad value at the grid's end must not
         // cost the runs before it, nor leave a partial table.
         List<SelfDischarge> runs = new ArrayList<>();
@@ -139,7 +140,7 @@ public final class SweepCommand implements Callable<Integer> {
                 }
                 Battery b = m.battery();
                 SelfDischarge run = SelfDischarge.of(b).state(m.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
-                        .method(m.method).representation(m.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence).fractions(measures.fractions());
+                        .method(m.method).representation(m.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence).fractions(fractions);
                 run.requireMemory();
                 runs.add(run);
                 largest = Math.max(largest, b.cells());
