@@ -30,6 +30,18 @@ class InvariantsTest {
 
     /** A random physical battery: random graph, J, rates with Γ_icl inside the PSD range, channels. */
     static Battery randomBattery(Random rnd, int n, double omega) {
+        Graph g = randomGraph(rnd, n);
+        double gamma = 0.5 + rnd.nextDouble();
+        Battery probe = Battery.builder(g).gamma(gamma).build();
+        double max = probe.decayMatrix().maxValidGammaIcl();
+        double gicl = Double.isInfinite(max) ? rnd.nextDouble() : rnd.nextDouble() * max;
+        return Battery.builder(g).omega(omega).gamma(gamma).coupling(3 * rnd.nextGaussian()).gammaIcl(gicl)
+                .dephasing(rnd.nextBoolean() ? 0 : 0.3 * rnd.nextDouble())
+                .nbar(rnd.nextBoolean() ? 0 : 0.2 * rnd.nextDouble()).build();
+    }
+
+    /** A random graph on n cells: each pair an edge with probability 0.6. */
+    static Graph randomGraph(Random rnd, int n) {
         StringBuilder edges = new StringBuilder();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
@@ -38,14 +50,7 @@ class InvariantsTest {
                 }
             }
         }
-        Graph g = Graph.fromEdges(n, edges.toString());
-        double gamma = 0.5 + rnd.nextDouble();
-        Battery probe = Battery.builder(g).gamma(gamma).build();
-        double max = probe.decayMatrix().maxValidGammaIcl();
-        double gicl = Double.isInfinite(max) ? rnd.nextDouble() : rnd.nextDouble() * max;
-        return Battery.builder(g).omega(omega).gamma(gamma).coupling(3 * rnd.nextGaussian()).gammaIcl(gicl)
-                .dephasing(rnd.nextBoolean() ? 0 : 0.3 * rnd.nextDouble())
-                .nbar(rnd.nextBoolean() ? 0 : 0.2 * rnd.nextDouble()).build();
+        return Graph.fromEdges(n, edges.toString());
     }
 
     /** Trace 1, Hermiticity and positivity of ρ at every accepted step and on the dense output. */
