@@ -129,15 +129,8 @@ class EnergyBalanceTest {
             builder.variant(Variant.AS_PRINTED);
         }
         Battery b = builder.build();
-        String[] states = {"charged", "classical", "quantum", "ghz", "w", "bloch:" + 3 * rnd.nextDouble() + "," + 6 * rnd.nextDouble(),
-            "dicke:" + (n + 1) / 2, "random"};
-        String state = states[seed % states.length];
         SelfDischarge run = SelfDischarge.of(b).grid(3, 0.1);
-        if (state.equals("random")) {
-            run.state(TestSupport.randomDensity(rnd, 1 << n, 2), "random");
-        } else {
-            run.state(state);
-        }
+        String state = InvariantsTest.setRandomState(run, rnd, n, seed);
         DischargeResult r = run.run();
         double kappa = (2 * nbar + 1) * (b.variant() == Variant.AS_PRINTED ? gamma / 2 : gamma);
         double uInf = n * nbar / (2 * nbar + 1), u0 = r.energy()[0];

@@ -53,6 +53,25 @@ class InvariantsTest {
         return Graph.fromEdges(n, edges.toString());
     }
 
+    /** How many kinds {@link #setRandomState} picks from; the last is the random mixed state (register only). */
+    static final int STATE_KINDS = 8;
+
+    /**
+     * Sets the run's initial state to kind {@code k} (mod {@link #STATE_KINDS}): the built-in states,
+     * a random Bloch direction, half-filled Dicke, or a random mixed state of rank ≤ 2; returns its name.
+     */
+    static String setRandomState(SelfDischarge run, Random rnd, int n, int k) {
+        String[] states = {"charged", "classical", "quantum", "ghz", "w", "bloch:" + 3 * rnd.nextDouble() + "," + 6 * rnd.nextDouble(),
+            "dicke:" + (n + 1) / 2, "random"};
+        String state = states[k % STATE_KINDS];
+        if (state.equals("random")) {
+            run.state(TestSupport.randomDensity(rnd, 1 << n, Math.min(1 << n, 2)), state);
+        } else {
+            run.state(state);
+        }
+        return state;
+    }
+
     /** Trace 1, Hermiticity and positivity of ρ at every accepted step and on the dense output. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")

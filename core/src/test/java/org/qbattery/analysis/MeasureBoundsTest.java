@@ -6,7 +6,6 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qbattery.TestSupport;
 import org.qbattery.model.Battery;
 import org.qbattery.model.Graph;
 import org.qbattery.model.Variant;
@@ -52,15 +51,8 @@ class MeasureBoundsTest {
         Battery b = Battery.builder(graph).omega(0.5 + 2 * rnd.nextDouble()).gamma(gamma).coupling(3 * rnd.nextGaussian()).gammaIcl(gammaIcl)
                 .dephasing(seed % 4 == 2 ? 0.4 * rnd.nextDouble() : 0).nbar(nbar)
                 .variant(seed % 7 == 6 ? Variant.AS_PRINTED : Variant.STATED).build();
-        String[] states = {"charged", "classical", "quantum", "ghz", "w", "bloch:" + 3 * rnd.nextDouble() + "," + 6 * rnd.nextDouble(),
-            "dicke:" + (n + 1) / 2, "random"};
-        String state = states[rnd.nextInt(dicke ? states.length - 1 : states.length)];
         SelfDischarge run = SelfDischarge.of(b).grid(3, 0.1);
-        if (state.equals("random")) {
-            run.state(TestSupport.randomDensity(rnd, 1 << n, Math.min(1 << n, 1 + rnd.nextInt(3))), "random");
-        } else {
-            run.state(state);
-        }
+        String state = InvariantsTest.setRandomState(run, rnd, n, rnd.nextInt(dicke ? InvariantsTest.STATE_KINDS - 1 : InvariantsTest.STATE_KINDS));
         DischargeResult r = run.run();
         String where = b.describe() + ", " + state + ", " + r.representation();
         double tol = 1e-9, tolN = 1e-9 * n;
