@@ -56,6 +56,17 @@ public final class SelfDischarge {
     private String method = "auto";
     private String stateSpec;
     private String representation = "auto";
+    private StateSink states;
+
+    /**
+     * Receives ρ(t) at every output time, in order, on the integrating thread: k = 0, 1, …, t the
+     * output time, ρ the 2^N × 2^N density matrix (row-major, real and imaginary parts interleaved;
+     * basis index i has bit n set when cell n is excited), valid only during the call.
+     */
+    @FunctionalInterface
+    public interface StateSink {
+        void accept(int k, double t, double[] rho) throws java.io.IOException;
+    }
 
     /** Integration methods by name. */
     public static final String METHODS = "auto, taylor, dop853, dopri5";
@@ -118,6 +129,18 @@ public final class SelfDischarge {
         // exploitSymmetry off (tests) asks for the plain register run, the oracle of every reduced one.
         boolean applies = exploitSymmetry && stateSpec != null && n >= 2 && SymmetricState.covers(stateSpec)
                 && (battery.permutationInvariant() || battery.leafPermutationInvariant());
+        if (states != null) {
+            // Saved states are register matrices: the Dicke blocks hold no 2^N matrix to save.
+            if (representation.equals("dicke")) {
+                throw new InvalidParameterException("save-states", "needs rho on the 2^N register, which --representation dicke "
+                        + "does not hold; use --representation register or auto");
+            }
+            if (n > Battery.MAX_CELLS) {
+                throw new InvalidParameterException("save-states", "needs rho on the 2^N register: at most " + Battery.MAX_CELLS
+                        + " cells, got " + n);
+            }
+            applies = false;
+        }
         if (representation.equals("dicke") && !applies) {
             throw new InvalidParameterException("representation", "dicke needs the complete graph, the star or uncoupled cells "
                     + "(--graph symmetric, central or none), at least 2 cells and a built-in state (" + InitialState.ALLOWED.replace(", file:PATH", "") + ")");
@@ -239,6 +262,16 @@ public final class SelfDischarge {
 
     public SelfDischarge progress(ProgressListener p) {
         this.progress = p;
+        return this;
+    }
+
+    /**
+     * Hands ρ(t) at every output time to {@code sink} (null: none). The run then holds ρ on the 2^N
+     * register ({@code auto} does not pick the Dicke blocks, {@code dicke} is refused) and unpacks
+     * every sample whole; the numbers it reports are the same.
+     */
+    public SelfDischarge states(StateSink sink) {
+        this.states = sink;
         return this;
     }
 
@@ -462,7 +495,7 @@ public final class SelfDischarge {
         // form too, and what the measures still read of ρ (the diagonal, the one- and two-cell
         // reduced states) is all an unpacked sample needs: D·(1 + N + N(N−1)/2) elements, not D².
         // Only with the spectra on: without them the sudden-death event reads the sector blocks of ρ itself.
-        final SymmetricLindbladKernel unpackNear = unpackOnlyWhatIsRead && spectral && kernel instanceof SymmetricLindbladKernel sk
+        final SymmetricLindbladKernel unpackNear = states == null && unpackOnlyWhatIsRead && spectral && kernel instanceof SymmetricLindbladKernel sk
                 && symmetry != null && symmetry.spectraFromOrbits() ? sk : null;
         // Held in a one-slot array so the integrated state can be released before events are located.
         final double[][] state = {kernel.pack(rho0)};
@@ -474,6 +507,7 @@ public final class SelfDischarge {
         progress.progress(0, 1, "measuring t = 0");
         Observables first = Observables.of(rho0, n, omega, pairs, spectral, pairwise, symmetry, kernel, state[0]);
         rows[0] = first.values();
+        save(0, 0.0, rho0);
         final boolean sectorDiagonal = Spectrum.commutesWithH0(rho0, n);
         // Pairs related by the symmetry have equal concurrence: one per orbit is enough.
         final int[][] distinctPairs = symmetry != null ? symmetry.pairOrbits(pairs).representatives() : pairs;
@@ -526,6 +560,7 @@ public final class SelfDischarge {
                 e.prevG = g;
             }
             previous[0] = pk.packed;
+            save(pk.k, pk.t, pk.rho);
             freeSamples.push(pk.rho); // measured: unpack overwrites every element of a recycled one (unpackNear every element read)
             progress.progress(pk.t, tEndAll, "integrating");
         };
@@ -632,6 +667,17 @@ public final class SelfDischarge {
         DischargeAnalysis analysis = events.analysis();
         double wall = (System.nanoTime() - start) * 1e-9;
         return new DischargeResult(battery, stateName, times, rows, analysis, integrator.name(), representation, tolerances, stats, wall);
+    }
+
+    /** ρ at output k to the state sink, if there is one (whole: with a sink the samples are unpacked whole). */
+    private void save(int k, double t, double[] rho) {
+        if (states != null) {
+            try {
+                states.accept(k, t, rho);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot save the state at t = " + t + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

@@ -9,9 +9,11 @@ import org.qbattery.analysis.DischargeResult;
 import org.qbattery.analysis.SelfDischarge;
 import org.qbattery.analysis.TimeGrid;
 import org.qbattery.model.Battery;
+import org.qbattery.model.InvalidParameterException;
 import org.qbattery.report.AtomicFiles;
 import org.qbattery.report.ResultWriter;
 import org.qbattery.report.RunFigure;
+import org.qbattery.report.StatesFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +43,12 @@ public final class SimulateCommand implements Callable<Integer> {
             + "the entanglement crossings. Without it, those two files left in DIR by an earlier run are removed.")
     boolean plot;
 
+    @Option(names = "--save-states", description = "Also write DIR/states.npy: rho(t) at every output time as one NumPy array "
+            + "of complex128, shape (T, 2^N, 2^N), rows in timeseries.csv's order, basis index i with bit n set when cell n is "
+            + "excited (np.load(\"DIR/states.npy\")[k]). It takes T*4^N*16 bytes (N = 8, 101 times: 106 MB) and the 2^N "
+            + "register (not --representation dicke). --state file:DIR/states.npy starts a run from its last state.")
+    boolean saveStates;
+
     List<String> argv = List.of();
 
     @Override
@@ -57,12 +65,16 @@ public final class SimulateCommand implements Callable<Integer> {
             // The state is named and checked here, built when the run starts; file states are validated when read.
             SelfDischarge run = SelfDischarge.of(battery).state(model.state).grid(grid.tMax(), grid.dt()).tolerances(tol)
                     .method(model.method).representation(model.representation).spectral(!measures.noSpectral).pairwise(!measures.noConcurrence).fractions(measures.fractions());
+            if (saveStates) {
+                run.states((k, t, rho) -> { }); // the register, chosen before the memory check and any output
+            }
             run.requireMemory(); // before the state is allocated
             if (threads != null) {
                 Main.setThreads(threads);
             }
             return OutputDir.use(out, dir -> {
-                DischargeResult r = run.progress(progress).run();
+                DischargeResult r = saveStates ? runSavingStates(run.progress(progress), grid, battery.cells(), dir)
+                        : run.progress(progress).run();
                 progress.finish();
                 write(r, battery, dir);
                 return 0;
@@ -72,14 +84,47 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
+    /** The run, streaming its states into DIR/states.npy (renamed into place once complete). */
+    private static DischargeResult runSavingStates(SelfDischarge run, TimeGrid grid, int cells, Path dir) {
+        int times = grid.times().length;
+        long need = StatesFile.bytes(times, cells);
+        try {
+            long free = java.nio.file.Files.getFileStore(dir).getUsableSpace();
+            if (need > free) {
+                throw new InvalidParameterException("save-states", String.format(Locale.ROOT, "states.npy would take %.3g GB "
+                        + "(%d times of a %d x %d matrix) and %s has %.3g GB free; use a larger --dt", need / 1e9, times,
+                        1 << cells, 1 << cells, dir, free / 1e9));
+            }
+        } catch (java.io.IOException e) {
+            // No file store to ask: the write itself will say if the disk fills.
+        }
+        DischargeResult[] r = new DischargeResult[1];
+        AtomicFiles.write(dir.resolve("states.npy"), out -> {
+            StatesFile file = new StatesFile(new java.io.BufferedOutputStream(out, 1 << 16), times, 1 << cells);
+            r[0] = run.states(file).run();
+            file.requireComplete();
+            file.flush();
+        });
+        return r[0];
+    }
+
     private void write(DischargeResult r, Battery battery, Path dir) {
+        if (!saveStates) {
+            AtomicFiles.removeStale(dir.resolve("states.npy"));
+        }
         if (!plot) {
             // A figure an earlier --plot run left here would show that run beside this one's data.
             AtomicFiles.removeStale(dir.resolve("timeseries.png"));
             AtomicFiles.removeStale(dir.resolve("timeseries.svg"));
         }
         ResultWriter.writeTimeSeries(r, dir.resolve("timeseries.csv"));
-        ResultWriter.writeSummary(r, argv, dir.resolve("summary.json"));
+        java.util.Map<String, Object> summary = ResultWriter.summary(r, argv);
+        if (saveStates) {
+            int d = 1 << battery.cells();
+            summary.put("states_file", "states.npy: rho(t) at the " + r.times().length + " output times of timeseries.csv, complex128, "
+                    + "shape (" + r.times().length + ", " + d + ", " + d + "), C order; basis index i has bit n set when cell n is excited");
+        }
+        ResultWriter.writeJson(dir.resolve("summary.json"), summary);
         if (plot) {
             org.qbattery.plot.Figure f = RunFigure.of(r, "timeseries");
             OutputDir.writeFigure(dir, f, org.qbattery.report.Provenance.aboutFigure(f, argv, r.solver(), r.tolerances().rtol(),

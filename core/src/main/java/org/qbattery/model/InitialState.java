@@ -212,8 +212,16 @@ public final class InitialState {
         return rho;
     }
 
-    /** Reads and validates (Hermitian, trace one, positive semidefinite, size 2^N) a density matrix. */
+    /**
+     * Reads and validates (Hermitian, trace one, positive semidefinite, size 2^N) a density matrix:
+     * text (rows of {@code re im} pairs or reals), or a NumPy {@code .npy} file (by its name).
+     */
     public static double[] fromFile(Path path, int n) {
+        if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            double[] rho = fromNpy(path, n);
+            validate(rho, 1 << n, "state", path.toString());
+            return rho;
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(path);
@@ -261,6 +269,61 @@ public final class InitialState {
         }
         validate(rho, d, "state", path.toString());
         return rho;
+    }
+
+    /**
+     * A 2^N × 2^N complex128 or float64 array from a .npy file, or the last of a stack of them,
+     * shape (T, 2^N, 2^N): what {@code simulate --save-states} writes, so a run can go on from where
+     * another ended. Only the matrix used is read.
+     */
+    static double[] fromNpy(Path path, int n) {
+        int d = 1 << n;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+            Npy.Header h;
+            try {
+                h = Npy.readHeader(ch);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("state", "file " + path + ": " + e.getMessage());
+            }
+            long[] s = h.shape();
+            String shape = java.util.Arrays.toString(s).replace('[', '(').replace(']', ')');
+            if (!h.descr().equals("<c16") && !h.descr().equals("<f8")) {
+                throw new InvalidParameterException("state", "file " + path + " holds '" + h.descr()
+                        + "' numbers; expected complex128 ('<c16') or float64 ('<f8'), little-endian");
+            }
+            if (!(s.length == 2 || s.length == 3 && s[0] >= 1) || s[s.length - 1] != d || s[s.length - 2] != d) {
+                throw new InvalidParameterException("state", "file " + path + " has shape " + shape + "; --cells " + n
+                        + " needs (" + d + ", " + d + ") or a stack (T, " + d + ", " + d + "), whose last matrix is used");
+            }
+            if (h.fortranOrder() && s.length == 3) {
+                throw new InvalidParameterException("state", "file " + path + " is a Fortran-ordered stack; save it with "
+                        + "np.save(path, np.ascontiguousarray(a))");
+            }
+            int bytes = h.elementBytes();
+            long matrix = (long) d * d * bytes;
+            if (matrix > Integer.MAX_VALUE - 8) {
+                throw new InvalidParameterException("state", "file " + path + ": a " + d + " x " + d + " matrix is too large to read");
+            }
+            long offset = h.dataOffset() + (s.length == 3 ? (s[0] - 1) * matrix : 0);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) matrix).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            try {
+                Npy.readFully(ch, buf, offset);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("state", "file " + path + ": " + e.getMessage());
+            }
+            double[] rho = new double[2 * d * d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    // Fortran order stores column by column: element (i, j) at j·d + i.
+                    long at = (h.fortranOrder() ? (long) j * d + i : (long) i * d + j) * bytes;
+                    rho[2 * (i * d + j)] = buf.getDouble((int) at);
+                    rho[2 * (i * d + j) + 1] = bytes == 16 ? buf.getDouble((int) at + 8) : 0;
+                }
+            }
+            return rho;
+        } catch (java.io.IOException e) {
+            throw new InvalidParameterException("state", "cannot read density matrix file " + path + ": " + e.getMessage());
+        }
     }
 
     /** Checks that every element is finite, then Hermiticity, unit trace and positivity to 1e-9. */

@@ -191,11 +191,6 @@ public final class ResultWriter {
         return Double.isFinite(v) ? v : null;
     }
 
-    public static void writeSummary(DischargeResult r, List<String> commandLine, Path file) {
-        Map<String, Object> s = summary(r, commandLine);
-        writeJson(file, s);
-    }
-
     /**
      * Builds Jackson's serialisers for the shapes this class writes (nested maps and lists of
      * strings, numbers, booleans and nulls) by writing a small such document to a string. Why: the

@@ -65,6 +65,137 @@ class CliTest {
         }
     }
 
+    /** The rows of a run's timeseries.csv after its header, as numbers. */
+    static List<double[]> series(Path csv) throws Exception {
+        List<double[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            if (!line.startsWith("#") && !line.startsWith("t,")) {
+                rows.add(java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray());
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * --save-states writes every state the run measured, and the run reports the same numbers as
+     * without it: the sector blocks (N = 3, a random state), the chain's reflection orbits with the
+     * measures beside the integrator (N = 7, whose samples are otherwise unpacked only where the
+     * measures read), and the complete graph, where auto then takes the register instead of the Dicke
+     * blocks. Each saved ρ is a state (trace 1, Hermitian) whose energy is the reported U.
+     */
+    @ParameterizedTest(name = "{0}, N = {1}, {2}")
+    @CsvSource(delimiter = '|', value = {"custom | 3 | random", "linear | 7 | quantum", "symmetric | 4 | classical"})
+    void savedStatesAreTheStatesTheRunMeasured(String graph, int n, String state, @TempDir Path tmp) throws Exception {
+        if (state.equals("random")) {
+            // A random mixed state: no symmetry to exploit, so the run integrates the sector blocks.
+            double[] rho = org.qbattery.TestSupport.randomDensity(new java.util.Random(5), 1 << n, 3);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 1 << n; i++) {
+                for (int j = 0; j < 1 << n; j++) {
+                    text.append(rho[2 * ((i << n) + j)]).append(' ').append(rho[2 * ((i << n) + j) + 1]).append(' ');
+                }
+                text.append('\n');
+            }
+            Files.writeString(tmp.resolve("rho.txt"), text);
+            state = "file:" + tmp.resolve("rho.txt");
+        }
+        List<String> common = new ArrayList<>(List.of("simulate", "--cells", String.valueOf(n), "--graph", graph, "--state", state,
+                "--coupling", "2", "--gamma-icl", "0.3", "--t-max", "1", "--dt", "0.25"));
+        if (graph.equals("custom")) {
+            common.addAll(List.of("--edges", "0-1,0-2"));
+        }
+        List<String> with = new ArrayList<>(common), without = new ArrayList<>(common);
+        with.addAll(List.of("--save-states", "--out", tmp.resolve("with").toString()));
+        without.addAll(List.of("--out", tmp.resolve("without").toString()));
+        assertThat(run(with.toArray(String[]::new)).code()).isZero();
+        assertThat(run(without.toArray(String[]::new)).code()).isZero();
+        List<double[]> rows = series(tmp.resolve("with/timeseries.csv"));
+        if (graph.equals("symmetric")) {
+            // Without --save-states auto took the Dicke blocks: the same numbers to rounding (the two
+            // representations agree to ~1e-14 elsewhere); the spectral columns to the eigensolvers' 1e-12.
+            List<double[]> dicke = series(tmp.resolve("without/timeseries.csv"));
+            for (int k = 0; k < rows.size(); k++) {
+                for (int c = 0; c < rows.get(k).length; c++) {
+                    assertThat(rows.get(k)[c]).isCloseTo(dicke.get(k)[c], org.assertj.core.data.Offset.offset(1e-12));
+                }
+            }
+        } else {
+            assertThat(Files.readAllBytes(tmp.resolve("with/timeseries.csv"))).isEqualTo(Files.readAllBytes(tmp.resolve("without/timeseries.csv")));
+        }
+        int d = 1 << n;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp.resolve("with/states.npy"))) {
+            org.qbattery.model.Npy.Header h = org.qbattery.model.Npy.readHeader(ch);
+            assertThat(h.descr()).isEqualTo("<c16");
+            assertThat(h.shape()).containsExactly(rows.size(), d, d);
+            assertThat(ch.size()).isEqualTo(h.dataOffset() + 16L * rows.size() * d * d);
+            for (int k = 0; k < rows.size(); k++) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 * d * d).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                org.qbattery.model.Npy.readFully(ch, b, h.dataOffset() + 16L * k * d * d);
+                double[] rho = new double[2 * d * d];
+                b.asDoubleBuffer().get(rho);
+                double tr = 0;
+                for (int i = 0; i < d; i++) {
+                    tr += rho[2 * (i * d + i)];
+                    for (int j = 0; j < d; j++) {
+                        // Hermitian as unpacked from its stored half, up to rounding (diagonal imaginary parts ~1e-20).
+                        assertThat(rho[2 * (j * d + i)]).isCloseTo(rho[2 * (i * d + j)], org.assertj.core.data.Offset.offset(1e-15));
+                        assertThat(rho[2 * (j * d + i) + 1]).isCloseTo(-rho[2 * (i * d + j) + 1], org.assertj.core.data.Offset.offset(1e-15));
+                    }
+                }
+                // The integrator keeps the trace to its tolerance (rtol 1e-10); the energy is the same sample's, summed alike.
+                assertThat(tr).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(org.qbattery.measures.Energy.of(rho, n, 1)).isCloseTo(rows.get(k)[1], org.assertj.core.data.Offset.offset(1e-14));
+                // Every element, not only those near the diagonal: the spectrum and the l1-coherence read them all
+                // (computed here on the whole matrix, in the run from symmetry blocks or orbits: equal to rounding).
+                assertThat(org.qbattery.measures.Ergotropy.of(rho, n, 1)).isCloseTo(rows.get(k)[2], org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(org.qbattery.measures.Coherence.l1Normalised(rho, n)).isCloseTo(rows.get(k)[5], org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+        JsonNode s = new ObjectMapper().readTree(tmp.resolve("with/summary.json").toFile());
+        assertThat(s.get("states_file").asText()).contains("(5, " + d + ", " + d + ")");
+        assertThat(s.get("model").toString()).doesNotContain("Dicke");
+    }
+
+    /**
+     * The dynamics is Markovian: a run started from the last saved state of another (t = 2) goes on as
+     * one run to t = 3 does, to the integrators' tolerance.
+     */
+    @Test
+    void aRunGoesOnFromTheLastSavedState(@TempDir Path tmp) throws Exception {
+        String[] model = {"--cells", "4", "--graph", "ring", "--coupling", "2", "--gamma-icl", "0.4", "--dephasing", "0.1", "--dt", "0.5"};
+        java.util.function.BiFunction<String[], String[], Run> sim = (extra, more) -> {
+            List<String> a = new ArrayList<>(List.of("simulate"));
+            a.addAll(List.of(model));
+            a.addAll(List.of(extra));
+            a.addAll(List.of(more));
+            return run(a.toArray(String[]::new));
+        };
+        assertThat(sim.apply(new String[] {"--state", "bloch:1.2,0.3", "--t-max", "2", "--save-states"},
+                new String[] {"--out", tmp.resolve("first").toString()}).code()).isZero();
+        assertThat(sim.apply(new String[] {"--state", "file:" + tmp.resolve("first/states.npy"), "--t-max", "1"},
+                new String[] {"--out", tmp.resolve("then").toString()}).code()).isZero();
+        assertThat(sim.apply(new String[] {"--state", "bloch:1.2,0.3", "--t-max", "3"},
+                new String[] {"--out", tmp.resolve("whole").toString()}).code()).isZero();
+        List<double[]> then = series(tmp.resolve("then/timeseries.csv")), whole = series(tmp.resolve("whole/timeseries.csv"));
+        assertThat(then).hasSize(3);
+        for (int k = 0; k < then.size(); k++) {
+            double[] a = then.get(k), b = whole.get(4 + k);
+            assertThat(a[0] + 2).isEqualTo(b[0]);
+            for (int c = 1; c <= 5; c++) { // energy, ergotropy, efficiency, concurrence, coherence
+                assertThat(a[c]).as("column %d at t = %s", c, b[0]).isCloseTo(b[c], org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void aRunWithoutSaveStatesRemovesAnEarlierRunsStates(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        assertThat(run("simulate", "--cells", "2", "--t-max", "1", "--save-states", "--out", out.toString()).code()).isZero();
+        assertThat(out.resolve("states.npy")).exists();
+        assertThat(run("simulate", "--cells", "2", "--t-max", "1", "--out", out.toString()).code()).isZero();
+        assertThat(out.resolve("states.npy")).doesNotExist();
+    }
+
     /**
      * A null half-life says why. One cell, classical state (U(0) = 3/4) in a bath of n̄ = 5: U relaxes to
      * n̄/(2n̄+1) = 5/11 > U(0)/2, so U never halves and U(t_max)/U(0) → (5/11)/(3/4) = 0.6061 (e^{-11·10} left);
@@ -210,6 +341,8 @@ class CliTest {
         a.add(Arguments.of("--cells", new String[] {"--graph", "ring", "--cells", "20"}));
         a.add(Arguments.of("--representation", new String[] {"--graph", "linear", "--cells", "4", "--representation", "dicke"}));
         a.add(Arguments.of("--state", new String[] {"--graph", "symmetric", "--cells", "20", "--state", "file:rho.txt"}));
+        a.add(Arguments.of("--save-states", new String[] {"--graph", "symmetric", "--cells", "4", "--representation", "dicke", "--save-states"}));
+        a.add(Arguments.of("--save-states", new String[] {"--graph", "symmetric", "--cells", "20", "--save-states"}));
         return a.stream();
     }
 
