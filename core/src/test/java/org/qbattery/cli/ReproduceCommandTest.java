@@ -146,7 +146,6 @@ class ReproduceCommandTest {
         return cols;
     }
 
-    /** Fig. 2a data against the single-cell closed forms (physics.md §5). */
     /**
      * {@code --no-figures} into a directory where a full run drew its figures: the pictures, which
      * would show the earlier run's data next to this run's CSV, are gone; nothing else is touched.
@@ -172,6 +171,7 @@ class ReproduceCommandTest {
         assertThat(Files.readString(dir.resolve("run.json"))).contains("\"figures_drawn\" : false");
     }
 
+    /** Fig. 2a data against the single-cell closed forms (physics.md §5). */
     @Test
     void fig2DataMatchesClosedForms() throws IOException {
         Map<String, double[]> c = csv(out.resolve("fig2a.csv"));
@@ -188,6 +188,37 @@ class ReproduceCommandTest {
         for (int k = 0; k < t.length; k++) {
             double e = Math.exp(-t[k] / 2);
             assertThat(p.get("classical")[k]).isCloseTo(Math.max(0, 1.5 * e - 1) / 0.5, within(2e-9));
+        }
+    }
+
+    /**
+     * The energy-balance table: the initial slope −Γ − Γ_icl·edges/N of |+⟩^N (⟨σn⁺σm⁻⟩ = 1/4 per edge),
+     * and the extremes of U(t)/U(0) − e^{−Γt} as Fig. 4a's own data give them (to the table's 4 decimals).
+     */
+    @Test
+    void energyBalanceTableAgreesWithFigure4a() throws IOException {
+        String md = Files.readString(out.resolve("report.md"));
+        Map<String, double[]> fig = csv(out.resolve("fig4a.csv"));
+        double[] t = fig.get("t");
+        Map<String, Integer> edges = Map.of("central", 4, "linear", 4, "circular", 5, "symmetric", 10);
+        String section = md.substring(md.indexOf("### Where the energy goes"));
+        for (var g : edges.entrySet()) {
+            String row = section.lines().filter(l -> l.startsWith("| " + g.getKey() + " |")).findFirst().orElseThrow();
+            String[] cells = row.substring(2, row.length() - 2).split(" \\| ");
+            assertThat(cells[1]).isEqualTo(g.getValue().toString());
+            assertThat(Double.parseDouble(cells[2])).isEqualTo(-1 - 0.5 * g.getValue() / 5.0, within(1e-12));
+            double[] u = fig.get(g.getKey());
+            double low = 0, high = 0;
+            for (int k = 0; k < t.length; k++) {
+                low = Math.min(low, u[k] - Math.exp(-t[k]));
+                high = Math.max(high, u[k] - Math.exp(-t[k]));
+            }
+            assertThat(Double.parseDouble(cells[3].split(" ")[0])).isCloseTo(-low, within(5e-5));
+            if (high > 0) {
+                assertThat(Double.parseDouble(cells[4].split(" ")[0])).isCloseTo(high, within(5e-5));
+            } else {
+                assertThat(cells[4]).isEqualTo("none");
+            }
         }
     }
 
