@@ -304,7 +304,13 @@ public final class InitialState {
             if (matrix > Integer.MAX_VALUE - 8) {
                 throw new InvalidParameterException("state", "file " + path + ": a " + d + " x " + d + " matrix is too large to read");
             }
-            long offset = h.dataOffset() + (s.length == 3 ? (s[0] - 1) * matrix : 0);
+            // The whole array must be there: a header announcing more than the file holds is refused, not read past.
+            long count = s.length == 3 ? s[0] : 1;
+            if (count > (Long.MAX_VALUE - h.dataOffset()) / matrix || h.dataOffset() + count * matrix > ch.size()) {
+                throw new InvalidParameterException("state", "file " + path + " holds " + ch.size() + " bytes, fewer than the "
+                        + shape + " array its header announces");
+            }
+            long offset = h.dataOffset() + (count - 1) * matrix;
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) matrix).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             try {
                 Npy.readFully(ch, buf, offset);

@@ -95,7 +95,7 @@ public final class Npy {
         String dict = new String(text.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(dict), o = ORDER.matcher(dict), s = SHAPE.matcher(dict);
         if (!d.find() || !o.find() || !s.find()) {
-            throw new IllegalArgumentException(".npy header without descr, fortran_order and shape: " + dict.trim());
+            throw new IllegalArgumentException(".npy header without descr, fortran_order and shape: " + printable(dict.trim()));
         }
         String[] parts = s.group(1).split(",");
         int count = 0;
@@ -110,6 +110,16 @@ public final class Npy {
             }
         }
         return new Header(d.group(1), o.group(1).equals("True"), java.util.Arrays.copyOf(dims, count), start + len);
+    }
+
+    /** Header text fit for a one-line message: control and non-ASCII bytes as '?', at most 120 characters. */
+    static String printable(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < text.length() && sb.length() < 120; i++) {
+            char c = text.charAt(i);
+            sb.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return sb.length() < text.length() ? sb + "..." : sb.toString();
     }
 
     /** Fills {@code buf} from {@code ch} at {@code position}, or says the file ended early. */

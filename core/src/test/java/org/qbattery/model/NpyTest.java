@@ -130,7 +130,9 @@ class NpyTest {
         "integers         | <i8  | false | (4, 4)    | 16  | holds '<i8' numbers",
         "big-endian       | >c16 | false | (4, 4)    | 32  | holds '>c16' numbers",
         "Fortran stack    | <c16 | true  | (2, 4, 4) | 64  | Fortran-ordered stack",
-        "truncated        | <c16 | false | (4, 4)    | 20  | the file ends after",
+        "truncated        | <c16 | false | (4, 4)    | 20  | fewer than the (4, 4) array its header announces",
+        "stack truncated  | <c16 | false | (3, 4, 4) | 80  | fewer than the (3, 4, 4) array",
+        "absurd stack     | <c16 | false | (1152921504606846976, 4, 4) | 32 | fewer than the",
         "not Hermitian    | <c16 | false | (4, 4)    | 32  | is not Hermitian"})
     void malformedFilesAreRefusedByName(String what, String descr, boolean fortran, String shape, int doubles, String message,
                                         @TempDir Path dir) throws Exception {
@@ -142,6 +144,20 @@ class NpyTest {
         Files.write(f, file(dict(descr, fortran, shape), e));
         assertThatThrownBy(() -> InitialState.fromFile(f, 2)).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining(message).hasMessageContaining("bad.npy");
+    }
+
+    /** A header length pointing into the data (a corrupted byte): the message stays one printable line. */
+    @Test
+    void aCorruptHeaderIsReportedOnOneLine(@TempDir Path dir) throws Exception {
+        byte[] b = file(dict("<c16", false, "(4, 4)"), new double[32]);
+        b[8] = (byte) 0xff; // header length 255 + 256·b[9]: runs into the binary data
+        for (int k = 64; k < b.length; k++) {
+            b[k] = (byte) (k % 3 == 0 ? '\n' : k);
+        }
+        Path f = dir.resolve("corrupt.npy");
+        Files.write(f, b);
+        assertThatThrownBy(() -> InitialState.fromFile(f, 2)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("corrupt.npy").hasMessageNotContaining("\n").hasMessageMatching("[\\x20-\\x7e]*");
     }
 
     @Test
