@@ -120,9 +120,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ResultWriter.writeTimeSeries(r, dir.resolve("timeseries.csv"));
         java.util.Map<String, Object> summary = ResultWriter.summary(r, argv);
         if (saveStates) {
-            int d = 1 << battery.cells();
-            summary.put("states_file", "states.npy: rho(t) at the " + r.times().length + " output times of timeseries.csv, complex128, "
-                    + "shape (" + r.times().length + ", " + d + ", " + d + "), C order; basis index i has bit n set when cell n is excited");
+            summary.put("states_file", StatesFile.describe(r.times().length, battery.cells()));
         }
         ResultWriter.writeJson(dir.resolve("summary.json"), summary);
         if (plot) {

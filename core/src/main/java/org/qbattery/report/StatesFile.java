@@ -29,6 +29,13 @@ public final class StatesFile implements SelfDischarge.StateSink {
         out.write(Npy.header("<c16", times, d, d));
     }
 
+    /** What the file holds, for summary.json. */
+    public static String describe(int times, int cells) {
+        int d = 1 << cells;
+        return "states.npy: rho(t) at the " + times + " output times of timeseries.csv, complex128, shape (" + times + ", " + d + ", "
+                + d + "), C order; basis index i has bit n set when cell n is excited";
+    }
+
     /** Bytes of the file for {@code times} output times of an n-cell register. */
     public static long bytes(int times, int cells) {
         long d = 1L << cells;
