@@ -43,7 +43,8 @@ public final class Sweep {
             String name = spec.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             String v = spec.substring(eq + 1).trim();
             List<String> values = new ArrayList<>();
-            if (v.matches("[^,;]*:[^,;]*:[^,;]*")) {
+            // Not for edge lists, whose weights are written after a ':' too ("0-1:2").
+            if (!name.equals(EDGES) && v.matches("[^,;]*:[^,;]*:[^,;]*")) {
                 // Limit -1 keeps empty pieces, so "0:1:" and "0:1:3:" are refused rather than misread.
                 String[] p = v.split(":", -1);
                 if (p.length != 3) {

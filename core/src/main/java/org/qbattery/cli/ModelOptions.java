@@ -17,7 +17,8 @@ public final class ModelOptions implements Cloneable {
             description = "central|star, linear|chain, circular|ring (N>=3), symmetric|complete, none, custom (with --edges) (default: linear).")
     String graph;
 
-    @Option(names = "--edges", paramLabel = "LIST", description = "Explicit edge list such as \"0-1,1-2\": the graph itself (--graph custom, or no --graph).")
+    @Option(names = "--edges", paramLabel = "LIST", description = "Explicit edge list such as \"0-1,1-2\": the graph itself (--graph custom, or no --graph). "
+            + "An edge may carry a weight w, \"0-1:1.5,1-2:0.5\": its exchange is J*w and its leakage gamma_icl*w (default 1).")
     String edges;
 
     @Option(names = "--state", paramLabel = "S", defaultValue = "quantum",

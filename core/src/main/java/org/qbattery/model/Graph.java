@@ -10,14 +10,25 @@ import java.util.TreeSet;
  * An undirected simple graph on N cells: who exchanges energy with whom (H_int, paper Eq. 10) and
  * who shares a decay channel (intracell leakage, Eqs. 11–12). The paper's four geometries:
  * central = {@link #star} (hub is cell 0), linear = {@link #chain}, circular = {@link #ring},
- * symmetric = {@link #complete}.
+ * symmetric = {@link #complete}. A user's graph may weight its edges ({@code "0-1:1.5"}): the
+ * adjacency matrix A then holds the weights w_nm, so the exchange is J·w_nm and the leakage
+ * Γ_icl·w_nm on that edge (H_int = J Σ w_nm (σn⁻σm⁺ + h.c.), G = Γ·I + Γ_icl·A), disorder included.
  */
 public final class Graph {
-    /** An undirected edge with {@code a < b}. */
-    public record Edge(int a, int b) {
+    /** An undirected edge with {@code a < b} and its weight (1 unless a user's list gives one). */
+    public record Edge(int a, int b, double weight) {
+        public Edge(int a, int b) {
+            this(a, b, 1.0);
+        }
+
+        /** In the {@code --edges} syntax: {@code a-b}, or {@code a-b:w} for a weight other than 1. */
         @Override
         public String toString() {
-            return a + "-" + b;
+            if (weight == 1) {
+                return a + "-" + b;
+            }
+            String w = weight == Math.rint(weight) && Math.abs(weight) < 1e15 ? Long.toString((long) weight) : Double.toString(weight);
+            return a + "-" + b + ":" + w;
         }
     }
 
@@ -83,8 +94,9 @@ public final class Graph {
     }
 
     /**
-     * Parses an explicit edge list {@code "0-1,1-2"} on cells 0..n−1 (an empty list: no edges).
-     * Self-loops, duplicates, out-of-range cells and empty or malformed pairs are refused.
+     * Parses an explicit edge list {@code "0-1,1-2"} on cells 0..n−1 (an empty list: no edges), each
+     * edge with an optional weight {@code "0-1:1.5"} (finite, not 0; 1 by default). Self-loops,
+     * duplicates, out-of-range cells, empty or malformed pairs and bad weights are refused.
      */
     public static Graph fromEdges(int n, String spec) {
         requireCells(n, 1);
@@ -97,7 +109,23 @@ public final class Graph {
         // Limit -1 keeps trailing empty pieces: "0-1," and "0-1-" are typos to refuse, not to read as "0-1".
         for (String tok : s.split(",", -1)) {
             String t = tok.trim();
-            String[] ab = t.split("-", -1);
+            String[] pw = t.split(":", -1);
+            if (pw.length > 2) {
+                throw new InvalidParameterException("edges", "expected pairs like \"0-1\" or \"0-1:1.5\" (with a weight), got \"" + t + "\"");
+            }
+            double w = 1;
+            if (pw.length == 2) {
+                try {
+                    w = Double.parseDouble(pw[1].trim());
+                } catch (NumberFormatException ex) {
+                    w = Double.NaN;
+                }
+                if (!Double.isFinite(w) || w == 0) {
+                    throw new InvalidParameterException("edges", "the weight in \"" + t + "\" must be a finite number other than 0 "
+                            + "(leave a pair out for no edge)");
+                }
+            }
+            String[] ab = pw[0].split("-", -1);
             if (ab.length != 2) {
                 throw new InvalidParameterException("edges", "expected pairs like \"0-1,1-2\", got \"" + t + "\"");
             }
@@ -114,8 +142,8 @@ public final class Graph {
             if (a == b) {
                 throw new InvalidParameterException("edges", "self-loop \"" + t + "\" is not allowed");
             }
-            Edge edge = new Edge(Math.min(a, b), Math.max(a, b));
-            if (!seen.add(edge.toString())) {
+            Edge edge = new Edge(Math.min(a, b), Math.max(a, b), w);
+            if (!seen.add(edge.a() + "-" + edge.b())) {
                 throw new InvalidParameterException("edges", "duplicate edge \"" + t + "\"");
             }
             e.add(edge);
@@ -159,17 +187,22 @@ public final class Graph {
         return name;
     }
 
-    /** Adjacency matrix A (symmetric, 0/1). */
+    /** Adjacency matrix A (symmetric): the edges' weights, 1 for an unweighted edge, 0 off the graph. */
     public double[][] adjacency() {
         double[][] a = new double[cells][cells];
         for (Edge e : edges) {
-            a[e.a()][e.b()] = 1;
-            a[e.b()][e.a()] = 1;
+            a[e.a()][e.b()] = e.weight();
+            a[e.b()][e.a()] = e.weight();
         }
         return a;
     }
 
-    /** True when the permutation {@code p} (cell k ↦ p[k]) maps edges onto edges. */
+    /** Whether every edge has weight 1 (the named geometries; a user's list without weights). */
+    public boolean unweighted() {
+        return edges.stream().allMatch(e -> e.weight() == 1);
+    }
+
+    /** True when the permutation {@code p} (cell k ↦ p[k]) maps edges onto edges of the same weight. */
     public boolean isAutomorphism(int[] p) {
         double[][] a = adjacency();
         for (int x = 0; x < cells; x++) {
@@ -187,7 +220,7 @@ public final class Graph {
         List<Edge> e = new ArrayList<>();
         for (Edge x : edges) {
             int a = p[x.a()], b = p[x.b()];
-            e.add(new Edge(Math.min(a, b), Math.max(a, b)));
+            e.add(new Edge(Math.min(a, b), Math.max(a, b), x.weight()));
         }
         return new Graph(cells, e, name);
     }

@@ -42,11 +42,19 @@ class InvariantsTest {
 
     /** A random graph on n cells: each pair an edge with probability 0.6. */
     static Graph randomGraph(Random rnd, int n) {
+        return randomGraph(rnd, n, false);
+    }
+
+    /** The same, each edge weighted (±0.3 to ±2) when {@code weighted}. */
+    static Graph randomGraph(Random rnd, int n, boolean weighted) {
         StringBuilder edges = new StringBuilder();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
                 if (rnd.nextDouble() < 0.6) {
                     edges.append(edges.length() > 0 ? "," : "").append(a).append('-').append(b);
+                    if (weighted) {
+                        edges.append(':').append((rnd.nextBoolean() ? 1 : -1) * (0.3 + 1.7 * rnd.nextDouble()));
+                    }
                 }
             }
         }

@@ -75,12 +75,12 @@ class SweepCommandTest {
      * Custom graphs as an axis: each row equal to {@code simulate --edges} of its list (the same
      * computation, to the last bit), and the triangle typed as edges equal to the named ring of three
      * cells within the integrator's tolerance (rtol 1e-10: U to 1e-9, event times to 1e-8), whatever
-     * representation each takes. The fixed parameters then name no graph.
+     * representation each takes; a weighted list too. The fixed parameters then name no graph.
      */
     @Test
     void edgeListsAreAnAxis(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("sweep");
-        String[] lists = {"0-1", "0-1,1-2", "0-1,1-2,2-0"};
+        String[] lists = {"0-1", "0-1,1-2", "0-1,1-2,2-0", "0-1:2,1-2:-0.5"};
         CliTest.Run r = CliTest.run("sweep", "--vary", "edges=" + String.join(";", lists), "--cells", "3", "--coupling", "2",
                 "--gamma-icl", "0.25", "--state", "quantum", "--t-max", "3", "--dt", "0.05", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();

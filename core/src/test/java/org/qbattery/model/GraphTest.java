@@ -34,6 +34,49 @@ class GraphTest {
                 .satisfies(e -> assertThat(((InvalidParameterException) e).parameter()).isEqualTo("edges"));
     }
 
+    /** Weights: "a-b:w" puts w into A (negative allowed), and the list reads back as written. */
+    @Test
+    void weightedEdgesParseIntoTheAdjacencyMatrixAndBack() {
+        Graph g = Graph.fromEdges(4, "0-1:1.5, 1-2:-0.5,2-3");
+        double[][] a = g.adjacency();
+        assertThat(a[0][1]).isEqualTo(1.5);
+        assertThat(a[1][0]).isEqualTo(1.5);
+        assertThat(a[2][1]).isEqualTo(-0.5);
+        assertThat(a[3][2]).isEqualTo(1.0);
+        assertThat(a[0][2]).isZero();
+        assertThat(g.unweighted()).isFalse();
+        assertThat(g.edgeSpec()).isEqualTo("0-1:1.5,1-2:-0.5,2-3");
+        assertThat(Graph.fromEdges(4, g.edgeSpec()).adjacency()).isDeepEqualTo(a);
+        assertThat(Graph.fromEdges(3, "1-0:2").edgeSpec()).isEqualTo("0-1:2");
+        Graph one = Graph.fromEdges(3, "0-1:1,1-2");
+        assertThat(one.unweighted()).isTrue();
+        assertThat(one.edgeSpec()).isEqualTo("0-1,1-2");
+        assertThat(Graph.chain(4).unweighted()).isTrue();
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"0-1:", "0-1:0", "0-1:-0", "0-1:x", "0-1:NaN", "0-1:Infinity", "0-1:1e400"})
+    void badWeightsAreRefused(String spec) {
+        assertThatThrownBy(() -> Graph.fromEdges(3, spec)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("weight").satisfies(e -> assertThat(((InvalidParameterException) e).parameter()).isEqualTo("edges"));
+    }
+
+    @Test
+    void aWeightDoesNotMakeADuplicateNewAndTwoColonsAreNoWeight() {
+        assertThatThrownBy(() -> Graph.fromEdges(3, "0-1,1-0:2")).hasMessageContaining("duplicate");
+        assertThatThrownBy(() -> Graph.fromEdges(3, "0-1:1:2")).hasMessageContaining("expected pairs");
+    }
+
+    /** A relabelling is a symmetry only if it maps every edge onto one of the same weight. */
+    @Test
+    void automorphismsRespectWeights() {
+        int[] mirror = {3, 2, 1, 0};
+        assertThat(Graph.fromEdges(4, "0-1:2,1-2:0.5,2-3:2").isAutomorphism(mirror)).isTrue();
+        assertThat(Graph.fromEdges(4, "0-1:2,1-2:0.5,2-3").isAutomorphism(mirror)).isFalse();
+        Graph g = Graph.fromEdges(4, "0-1:2,1-2:0.5,2-3");
+        assertThat(g.relabel(mirror).adjacency()[3][2]).isEqualTo(2.0);
+    }
+
     @Test
     void anEmptyListHasNoEdges() {
         assertThat(Graph.fromEdges(3, "").edges()).isEmpty();
