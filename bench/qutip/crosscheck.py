@@ -41,6 +41,8 @@ ap.add_argument("--seed", type=int, default=1)
 ap.add_argument("--max-cells", type=int, default=6)
 ap.add_argument("--wide", action="store_true", help="wider parameter ranges: Gamma in {0.05, 0.2, 1, 5}, J up to 20, "
                 "dephasing up to 5, n-bar up to 3, omega in {0.01, 1, 100}, t_max up to 8")
+ap.add_argument("--weighted", action="store_true", help="every case a random custom graph with a random weight per edge "
+                "(+-0.3 to +-2), passed as --edges \"a-b:w\" and applied to the exchange and the leakage on the QuTiP side")
 ap.add_argument("--only", type=int, help="run only case I of the sequence (the same draws as without --only)")
 ap.add_argument("--tight", choices=["both", "ours", "qutip"], help="run that side at tighter tolerances (ours rtol 1e-13, "
                 "atol 1e-15; QuTiP atol 1e-14, rtol 1e-13): which side a difference comes from")
@@ -130,14 +132,15 @@ def initial_state(name, N):
     return qt.tensor([one] * N)
 
 
-def liouvillian(N, edges, omega, gamma, J, gicl, deph, nbar, variant):
+def liouvillian(N, edges, omega, gamma, J, gicl, deph, nbar, variant, weights=None):
+    w = weights or {}
     sm = ops(N)
     H = omega * sum(s.dag() * s for s in sm)
     for n, m in edges:
-        H = H + J * (sm[n] * sm[m].dag() + sm[n].dag() * sm[m])
+        H = H + J * w.get((n, m), 1.0) * (sm[n] * sm[m].dag() + sm[n].dag() * sm[m])
     A = np.zeros((N, N))
     for n, m in edges:
-        A[n, m] = A[m, n] = 1
+        A[n, m] = A[m, n] = w.get((n, m), 1.0)
     G = gamma * np.eye(N) + gicl * A
     if variant == "as-printed":  # physics.md Section 6: rates halved plus dephasing Gamma/4
         G = G / 2
@@ -240,17 +243,19 @@ def random_state_file(N, path):
 
 
 def draw():
-    kind = str(rng.choice(list(GRAPHS)))
+    kind = "custom" if args.weighted else str(rng.choice(list(GRAPHS)))
     lo = 3 if kind == "ring" else (2 if kind in ("star", "custom", "complete") else 1)
     N = int(rng.integers(lo, args.max_cells + 1)) if args.max_cells >= lo else None
     if N is None:
         return None
     edges = graph_edges(kind, N)
+    # Drawn only with --weighted, so that the other draws (and CI's seed) stay as they were.
+    weights = {e: float(rng.choice([-1, 1]) * rng.uniform(0.3, 2.0)) for e in edges} if args.weighted and kind == "custom" else {}
     gamma = float(rng.choice([0.05, 0.2, 1.0, 5.0])) if args.wide else float(rng.uniform(0.3, 2.0))
     J = float(rng.choice([0.0, rng.uniform(0.1, 20.0 if args.wide else 3.0)], p=[0.15, 0.85]))
     A = np.zeros((N, N))
     for n, m in edges:
-        A[n, m] = A[m, n] = 1
+        A[n, m] = A[m, n] = weights.get((n, m), 1.0)
     lmin = float(np.linalg.eigvalsh(A).min()) if edges else 0.0
     gmax = gamma / -lmin if lmin < 0 else 2.0
     gicl = float(rng.choice([0.0, rng.uniform(0, 0.98) * gmax], p=[0.2, 0.8])) if edges else 0.0
@@ -274,7 +279,7 @@ def draw():
     # Every integrator (auto is the Taylor series) and, where the no-register path would apply, the register too.
     method = str(rng.choice(["auto", "dop853", "dopri5"], p=[0.6, 0.2, 0.2]))
     representation = str(rng.choice(["auto", "register"], p=[0.75, 0.25]))
-    return dict(kind=kind, N=N, edges=edges, gamma=gamma, J=J, gicl=gicl, deph=deph, nbar=nbar, variant=variant,
+    return dict(kind=kind, N=N, edges=edges, weights=weights, gamma=gamma, J=J, gicl=gicl, deph=deph, nbar=nbar, variant=variant,
                 omega=omega, state=s, tmax=round(tmax, 3), method=method, representation=representation)
 
 
@@ -290,7 +295,7 @@ def run_qbattery(c, d):
     if args.tight in ("both", "ours"):
         cmd += ["--rtol", "1e-13", "--atol", "1e-15"]
     if c["kind"] == "custom":
-        cmd += ["--edges", ",".join("%d-%d" % e for e in c["edges"])]
+        cmd += ["--edges", ",".join("%d-%d" % e + (":%r" % c["weights"][e] if e in c["weights"] else "") for e in c["edges"])]
     else:
         cmd += ["--graph", GRAPHS[c["kind"]]]
     p = subprocess.run(cmd, capture_output=True, text=True, env=env)
@@ -325,7 +330,7 @@ for i in range(args.cases):
         failures += 1
         continue
     t = np.array([float(r["t"]) for r in rows])
-    L, sm = liouvillian(c["N"], c["edges"], c["omega"], c["gamma"], c["J"], c["gicl"], c["deph"], c["nbar"], c["variant"])
+    L, sm = liouvillian(c["N"], c["edges"], c["omega"], c["gamma"], c["J"], c["gicl"], c["deph"], c["nbar"], c["variant"], c["weights"])
     rho0 = initial_state(c["state"], c["N"])
     nexc = excitations(sm)
     between = nexc[:, None] != nexc[None, :]
