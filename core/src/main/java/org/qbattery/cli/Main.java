@@ -134,7 +134,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             }
             if (ex instanceof org.qbattery.kernel.IntegrationException ie) {
                 err.println("qbattery: error: --t-max: " + oneLine(ie.getMessage())
-                        + "; shorten --t-max or lower the largest rate (gamma, coupling, gamma-icl, dephasing, nbar)");
+                        + "; shorten --t-max or lower the largest rate (gamma, coupling, gamma-icl, dephasing, nbar, edge weights)");
                 err.flush();
                 return BAD_INPUT;
             }
