@@ -43,6 +43,8 @@ ap.add_argument("--wide", action="store_true", help="wider parameter ranges: Gam
                 "dephasing up to 5, n-bar up to 3, omega in {0.01, 1, 100}, t_max up to 8")
 ap.add_argument("--weighted", action="store_true", help="every case a random custom graph with a random weight per edge "
                 "(+-0.3 to +-2), passed as --edges \"a-b:w\" and applied to the exchange and the leakage on the QuTiP side")
+ap.add_argument("--leakage", action="store_true", help="every case with the leakage on a second random graph (any kind), "
+                "passed as --leakage-graph; the concurrence averages over the pairs of both graphs")
 ap.add_argument("--only", type=int, help="run only case I of the sequence (the same draws as without --only)")
 ap.add_argument("--tight", choices=["both", "ours", "qutip"], help="run that side at tighter tolerances (ours rtol 1e-13, "
                 "atol 1e-15; QuTiP atol 1e-14, rtol 1e-13): which side a difference comes from")
@@ -132,15 +134,19 @@ def initial_state(name, N):
     return qt.tensor([one] * N)
 
 
-def liouvillian(N, edges, omega, gamma, J, gicl, deph, nbar, variant, weights=None):
+def liouvillian(N, edges, omega, gamma, J, gicl, deph, nbar, variant, weights=None, ledges=None):
     w = weights or {}
     sm = ops(N)
     H = omega * sum(s.dag() * s for s in sm)
     for n, m in edges:
         H = H + J * w.get((n, m), 1.0) * (sm[n] * sm[m].dag() + sm[n].dag() * sm[m])
     A = np.zeros((N, N))
-    for n, m in edges:
-        A[n, m] = A[m, n] = w.get((n, m), 1.0)
+    if ledges is None:
+        for n, m in edges:
+            A[n, m] = A[m, n] = w.get((n, m), 1.0)
+    else:
+        for n, m in ledges:
+            A[n, m] = A[m, n] = 1.0
     G = gamma * np.eye(N) + gicl * A
     if variant == "as-printed":  # physics.md Section 6: rates halved plus dephasing Gamma/4
         G = G / 2
@@ -249,16 +255,21 @@ def draw():
     if N is None:
         return None
     edges = graph_edges(kind, N)
+    # Drawn only with --leakage (and --weighted below), so that the other draws (and CI's seed) stay as they were.
+    lkind, ledges = None, None
+    if args.leakage:
+        lkind = str(rng.choice([k for k in GRAPHS if not (k == "ring" and N < 3) and not (k in ("star", "custom") and N < 2)]))
+        ledges = graph_edges(lkind, N)
     # Drawn only with --weighted, so that the other draws (and CI's seed) stay as they were.
     weights = {e: float(rng.choice([-1, 1]) * rng.uniform(0.3, 2.0)) for e in edges} if args.weighted and kind == "custom" else {}
     gamma = float(rng.choice([0.05, 0.2, 1.0, 5.0])) if args.wide else float(rng.uniform(0.3, 2.0))
     J = float(rng.choice([0.0, rng.uniform(0.1, 20.0 if args.wide else 3.0)], p=[0.15, 0.85]))
     A = np.zeros((N, N))
-    for n, m in edges:
-        A[n, m] = A[m, n] = weights.get((n, m), 1.0)
-    lmin = float(np.linalg.eigvalsh(A).min()) if edges else 0.0
+    for n, m in (edges if ledges is None else ledges):
+        A[n, m] = A[m, n] = weights.get((n, m), 1.0) if ledges is None else 1.0
+    lmin = float(np.linalg.eigvalsh(A).min()) if A.any() else 0.0
     gmax = gamma / -lmin if lmin < 0 else 2.0
-    gicl = float(rng.choice([0.0, rng.uniform(0, 0.98) * gmax], p=[0.2, 0.8])) if edges else 0.0
+    gicl = float(rng.choice([0.0, rng.uniform(0, 0.98) * gmax], p=[0.2, 0.8])) if (edges if ledges is None else ledges) else 0.0
     deph = float(rng.choice([0.0, rng.uniform(0.05, 5.0 if args.wide else 1.0)], p=[0.6, 0.4]))
     nbar = float(rng.choice([0.0, rng.uniform(0.02, 3.0 if args.wide else 0.5)], p=[0.6, 0.4]))
     variant = str(rng.choice(["stated", "as-printed"], p=[0.75, 0.25]))
@@ -279,7 +290,7 @@ def draw():
     # Every integrator (auto is the Taylor series) and, where the no-register path would apply, the register too.
     method = str(rng.choice(["auto", "dop853", "dopri5"], p=[0.6, 0.2, 0.2]))
     representation = str(rng.choice(["auto", "register"], p=[0.75, 0.25]))
-    return dict(kind=kind, N=N, edges=edges, weights=weights, gamma=gamma, J=J, gicl=gicl, deph=deph, nbar=nbar, variant=variant,
+    return dict(kind=kind, N=N, edges=edges, weights=weights, lkind=lkind, ledges=ledges, gamma=gamma, J=J, gicl=gicl, deph=deph, nbar=nbar, variant=variant,
                 omega=omega, state=s, tmax=round(tmax, 3), method=method, representation=representation)
 
 
@@ -298,6 +309,8 @@ def run_qbattery(c, d):
         cmd += ["--edges", ",".join("%d-%d" % e + (":%r" % c["weights"][e] if e in c["weights"] else "") for e in c["edges"])]
     else:
         cmd += ["--graph", GRAPHS[c["kind"]]]
+    if c["ledges"] is not None:
+        cmd += ["--leakage-graph", ",".join("%d-%d" % e for e in c["ledges"]) if c["lkind"] == "custom" else GRAPHS[c["lkind"]]]
     p = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if p.returncode != 0:
         return None, p.stderr.strip().splitlines()[-1] if p.stderr.strip() else "exit %d" % p.returncode
@@ -330,7 +343,10 @@ for i in range(args.cases):
         failures += 1
         continue
     t = np.array([float(r["t"]) for r in rows])
-    L, sm = liouvillian(c["N"], c["edges"], c["omega"], c["gamma"], c["J"], c["gicl"], c["deph"], c["nbar"], c["variant"], c["weights"])
+    L, sm = liouvillian(c["N"], c["edges"], c["omega"], c["gamma"], c["J"], c["gicl"], c["deph"], c["nbar"], c["variant"], c["weights"],
+                        c["ledges"])
+    # The concurrence's pairs: the exchange graph's edges, then the leakage graph's others (as QBattery's).
+    c["pairs"] = list(dict.fromkeys([tuple(sorted(e)) for e in c["edges"]] + [tuple(sorted(e)) for e in (c["ledges"] or [])]))
     rho0 = initial_state(c["state"], c["N"])
     nexc = excitations(sm)
     between = nexc[:, None] != nexc[None, :]
@@ -344,7 +360,7 @@ for i in range(args.cases):
         bad, diffs, sampled_E, sector_coherence = [], {}, [], []
         sampled["energy"], sampled["ergotropy"] = [], []
         for k, st in enumerate(res.states):
-            ref = measures(st, c["N"], c["edges"], nexc)
+            ref = measures(st, c["N"], c["pairs"], nexc)
             sampled_E.append(ref["ergotropy"])
             sampled["energy"].append(ref["energy"])
             sampled["ergotropy"].append(ref["ergotropy"])
@@ -403,7 +419,7 @@ for i in range(args.cases):
         # Tighter than the curves' run: the gap is compared to 1e-8, and at J ~ 20 QuTiP's state at
         # rtol 1e-10 is off by ~1e-8 (measured with --wide).
         ev = qt.mesolve(L, rho0, [0.0, before, te], [], [], options=qt.Options(atol=1e-14, rtol=1e-12, nsteps=10 ** 7)).states
-        at = measures(ev[2], c["N"], c["edges"], nexc)[name]
+        at = measures(ev[2], c["N"], c["pairs"], nexc)[name]
         tol = 1e-6 * max(1.0, c["N"])
         events_checked[key] = events_checked.get(key, 0) + 1
         if not abs(at - target) <= tol:
@@ -434,7 +450,7 @@ for i in range(args.cases):
             bad.append("no ergotropy_sudden_death reported (%s), but QuTiP's ergotropy is %.3g at t = %g" % (note, sampled_E[k], t[k]))
     rep = summary["solver"]["state_representation"]
     label = "N=%d %-8s %-18s J=%.2f Gicl=%.2f deph=%.2f nbar=%.2f %-10s [%s, %s]" % (
-        c["N"], c["kind"], "file (random)" if c["state"].startswith("file:") else c["state"], c["J"], c["gicl"], c["deph"],
+        c["N"], c["kind"] + ("/" + c["lkind"] if c["lkind"] else ""), "file (random)" if c["state"].startswith("file:") else c["state"], c["J"], c["gicl"], c["deph"],
         c["nbar"], c["variant"], "Dicke" if "Dicke" in rep or "no 2^N" in rep else "register", summary["solver"]["method"].split(", ")[0].replace(" series of the exact flow exp(hL)", ""))
     if bad:
         failures += 1

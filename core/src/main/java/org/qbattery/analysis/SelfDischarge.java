@@ -457,7 +457,7 @@ public final class SelfDischarge {
         // Energies are reported in units of ω: with the dynamics solved in the frame rotating with H0,
         // every reported number is then exactly ω-independent (physics.md §7).
         final double omega = 1.0;
-        final int[][] pairs = pairs(battery.graph());
+        final int[][] pairs = pairs(battery);
         final double[] times = grid.times();
         final double[][] rows = new double[times.length][];
         final int len = rho0.length;
@@ -795,6 +795,21 @@ public final class SelfDischarge {
         }
         return String.format(java.util.Locale.ROOT, "excitation-sector blocks rho(k,k') with k >= k' (the rest is their adjoint): %d numbers",
                 kernel.length() / 2);
+    }
+
+    /**
+     * The pairs the pairwise measures (the concurrence) average over: the exchange graph's edges, then
+     * the leakage graph's that are not among them (cells that only share a bath can get entangled).
+     */
+    public static int[][] pairs(Battery b) {
+        java.util.LinkedHashSet<Graph.Edge> both = new java.util.LinkedHashSet<>();
+        for (Graph.Edge e : b.graph().edges()) {
+            both.add(new Graph.Edge(e.a(), e.b()));
+        }
+        for (Graph.Edge e : b.leakageGraph().edges()) {
+            both.add(new Graph.Edge(e.a(), e.b()));
+        }
+        return both.stream().map(e -> new int[] {e.a(), e.b()}).toArray(int[][]::new);
     }
 
     /** The graph's edges as index pairs for the pairwise measures. */

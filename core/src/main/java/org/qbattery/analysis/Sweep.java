@@ -34,6 +34,9 @@ public final class Sweep {
         /** The parameter whose values are edge lists. */
         public static final String EDGES = "edges";
 
+        /** The leakage graph's values, names or edge lists: separated by ';' like edge lists. */
+        public static final String LEAKAGE = "leakage-graph";
+
         /** Parses {@code name=values}; an {@link InvalidParameterException} for parameter "vary" says what is wrong. */
         public static Axis parse(String spec) {
             int eq = spec.indexOf('=');
@@ -44,7 +47,7 @@ public final class Sweep {
             String v = spec.substring(eq + 1).trim();
             List<String> values = new ArrayList<>();
             // Not for edge lists, whose weights are written after a ':' too ("0-1:2").
-            if (!name.equals(EDGES) && v.matches("[^,;]*:[^,;]*:[^,;]*")) {
+            if (!name.equals(EDGES) && !name.equals(LEAKAGE) && v.matches("[^,;]*:[^,;]*:[^,;]*")) {
                 // Limit -1 keeps empty pieces, so "0:1:" and "0:1:3:" are refused rather than misread.
                 String[] p = v.split(":", -1);
                 if (p.length != 3) {
@@ -83,7 +86,7 @@ public final class Sweep {
                     values.add(Long.toString(k));
                 }
             } else {
-                for (String s : v.split(v.contains(";") || name.equals(EDGES) ? ";" : ",", -1)) {
+                for (String s : v.split(v.contains(";") || name.equals(EDGES) || name.equals(LEAKAGE) ? ";" : ",", -1)) {
                     if (s.isBlank()) {
                         throw new InvalidParameterException("vary", "empty value in \"" + spec + "\"");
                     }

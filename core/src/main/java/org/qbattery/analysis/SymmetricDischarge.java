@@ -71,7 +71,8 @@ final class SymmetricDischarge {
         final SymmetricGenerator g = new SymmetricGenerator(battery.collectiveGenerator(), battery.countOrbitGenerator());
         final DickeBlocks layout = g.dicke().layout();
         final int n = battery.cells();
-        final boolean edges = !battery.graph().edges().isEmpty();
+        // Pairs for the concurrence: any, if the cells exchange or share a bath (see SelfDischarge.pairs).
+        final boolean edges = !battery.graph().edges().isEmpty() || !battery.leakageGraph().edges().isEmpty();
         return new Form() {
             public LinearOdeSystem generator() {
                 return g;
@@ -90,7 +91,8 @@ final class SymmetricDischarge {
                 return String.format(java.util.Locale.ROOT, "%s: permutation-invariant state on the %s, Dicke blocks "
                                 + "j = %s..%s (%d complex weights B_j = d_j rho_j, %d couplings) for the spectrum and all measures but "
                                 + "the l1-coherence, and %d count orbits of matrix elements (%d couplings) for that",
-                        REPRESENTATION, battery.graph().edges().isEmpty() ? "empty graph (uncoupled cells)" : "complete graph",
+                        REPRESENTATION, !battery.graph().edges().isEmpty() ? "complete graph"
+                                : edges ? "empty graph (uncoupled cells) sharing a bath (leakage on the complete graph)" : "empty graph (uncoupled cells)",
                         half(n), n % 2 == 0 ? "0" : "1/2", layout.elements(), g.dicke().couplings(),
                         g.orbits().types(), g.orbits().couplings());
             }
@@ -140,7 +142,7 @@ final class SymmetricDischarge {
         rows[0] = first.values();
         // The passivity gap is defined exactly when ρ has no coherence between excitation sectors.
         final double gapAtStart = first.passivityGap();
-        final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2 && !battery.graph().edges().isEmpty(),
+        final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2 && (!battery.graph().edges().isEmpty() || !battery.leakageGraph().edges().isEmpty()),
                 !Double.isNaN(gapAtStart),
                 () -> gapAtStart >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances), fractions,
                 (r, p, o) -> o.ergotropy(), (r, p, o) -> o.energy(), (r, p, o) -> o.passivityGap(),

@@ -21,6 +21,12 @@ public final class ModelOptions implements Cloneable {
             + "An edge may carry a weight w, \"0-1:1.5,1-2:0.5\": its exchange is J*w and its leakage gamma_icl*w (default 1).")
     String edges;
 
+    @Option(names = "--leakage-graph", paramLabel = "G|LIST",
+            description = "The graph of the intracell leakage when it is not the exchange graph: a name as for --graph or an edge "
+                    + "list as for --edges (weights allowed), e.g. symmetric for a bath the cells share, on a chain of exchange "
+                    + "(default: the exchange graph). G = gamma*I + gamma_icl*A is then built on it.")
+    String leakageGraph;
+
     @Option(names = "--state", paramLabel = "S", defaultValue = "quantum",
             description = "charged, classical, quantum, bloch:THETA,PHI, ghz, w, dicke:K, file:PATH (default: ${DEFAULT-VALUE}). "
                     + "A file holds 2^N rows of 2^N 're im' pairs (or 2^N reals); basis index i has bit n set when cell n "
@@ -77,7 +83,7 @@ public final class ModelOptions implements Cloneable {
     String representation;
 
     /** The parameters a sweep may vary ({@code qbattery sweep --vary NAME=...}), as their options are named. */
-    static final java.util.List<String> SWEEPABLE = java.util.List.of("cells", "graph", "edges", "state", "omega", "gamma",
+    static final java.util.List<String> SWEEPABLE = java.util.List.of("cells", "graph", "edges", "leakage-graph", "state", "omega", "gamma",
             "coupling", "gamma-icl", "dephasing", "nbar", "variant");
 
     /** A copy with one parameter set from its text, as if typed as {@code --name value}. */
@@ -107,6 +113,7 @@ public final class ModelOptions implements Cloneable {
                 m.edges = value;
                 m.graph = "custom";
             }
+            case "leakage-graph" -> m.leakageGraph = value;
             case "state" -> m.state = value;
             case "variant" -> m.variant = value;
             case "omega" -> m.omega = number(name, value);
@@ -136,6 +143,9 @@ public final class ModelOptions implements Cloneable {
         if (edges != null) {
             p.put("edges", edges);
         }
+        if (leakageGraph != null) {
+            p.put("leakage_graph", leakageGraph);
+        }
         p.put("state", state);
         p.put("omega", omega);
         p.put("gamma", gamma);
@@ -163,8 +173,26 @@ public final class ModelOptions implements Cloneable {
         if (edges == null && custom) {
             throw new InvalidParameterException("edges", "--graph custom needs --edges \"0-1,1-2,...\"");
         }
-        return Battery.builder(g).omega(omega).gamma(gamma).coupling(coupling).gammaIcl(gammaIcl)
+        return Battery.builder(g).leakageGraph(leakage()).omega(omega).gamma(gamma).coupling(coupling).gammaIcl(gammaIcl)
                 .dephasing(dephasing).nbar(nbar).variant(Variant.parse(variant)).build();
+    }
+
+    /** The leakage graph given, by name or edge list (null: the exchange graph); its errors name --leakage-graph. */
+    private Graph leakage() {
+        if (leakageGraph == null) {
+            return null;
+        }
+        String v = leakageGraph.trim();
+        if (v.matches("[A-Za-z]+") && !java.util.List.of("central", "star", "linear", "chain", "circular", "ring", "symmetric",
+                "complete", "none").contains(v.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidParameterException("leakage-graph", "unknown graph \"" + v + "\"; allowed: central|star, linear|chain, "
+                    + "circular|ring, symmetric|complete, none, or an edge list such as \"0-1,1-2\"");
+        }
+        try {
+            return v.matches("[A-Za-z]+") ? Graph.named(v, cells, null) : Graph.fromEdges(cells, v);
+        } catch (InvalidParameterException e) {
+            throw new InvalidParameterException("leakage-graph", e.getMessage());
+        }
     }
 
     Tolerances tolerances() {

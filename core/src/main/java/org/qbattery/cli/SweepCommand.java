@@ -35,10 +35,10 @@ import picocli.CommandLine.Option;
 public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--vary", paramLabel = "NAME=VALUES", required = true,
             description = "A swept parameter, repeatable (1 to 3 times; the grid is their product, the first outermost): "
-                    + "cells, graph, edges, state, omega, gamma, coupling, gamma-icl, dephasing, nbar or variant, with values a:b:n "
-                    + "(n evenly spaced from a to b), a..b (integers), v1,v2,... or v1;v2;... (for values with commas, such as "
-                    + "bloch:THETA,PHI; edge lists always with ';': edges=\"0-1,1-2;0-1,1-2,2-0\"). The other parameters come "
-                    + "from the options below.")
+                    + "cells, graph, edges, leakage-graph, state, omega, gamma, coupling, gamma-icl, dephasing, nbar or variant, with "
+                    + "values a:b:n (n evenly spaced from a to b), a..b (integers), v1,v2,... or v1;v2;... (for values with commas, such "
+                    + "as bloch:THETA,PHI; edges and leakage-graph always with ';': edges=\"0-1,1-2;0-1,1-2,2-0\"). The other "
+                    + "parameters come from the options below.")
     List<String> vary;
 
     @Mixin

@@ -365,7 +365,9 @@ public final class Battery {
     /** One-line description for logs and provenance. */
     public String describe() {
         return String.format(Locale.ROOT,
-                "N=%d graph=%s edges=[%s] omega=%g gamma=%g J=%g gamma_icl=%g dephasing=%g nbar=%g variant=%s",
-                cells(), graph.name(), graph.edgeSpec(), omega, gamma, coupling, gammaIcl, dephasing, nbar, variant.label());
+                "N=%d graph=%s edges=[%s]%s omega=%g gamma=%g J=%g gamma_icl=%g dephasing=%g nbar=%g variant=%s",
+                cells(), graph.name(), graph.edgeSpec(),
+                leakageGraph != graph ? " leakage=" + leakageGraph.name() + "[" + leakageGraph.edgeSpec() + "]" : "",
+                omega, gamma, coupling, gammaIcl, dephasing, nbar, variant.label());
     }
 }

@@ -57,6 +57,10 @@ public final class ResultWriter {
         p.put("cells", b.cells());
         p.put("graph", b.graph().name());
         p.put("edges", b.graph().edgeSpec());
+        if (b.leakageGraph() != b.graph()) {
+            p.put("leakage_graph", b.leakageGraph().name());
+            p.put("leakage_edges", b.leakageGraph().edgeSpec());
+        }
         p.put("state", state);
         p.put("omega", b.omega());
         p.put("gamma", b.gamma());

@@ -206,6 +206,128 @@ class EnergyBalanceTest {
         }
     }
 
+    /**
+     * Exchange and leakage on different graphs: the one-excitation amplitudes then follow the
+     * non-Hermitian h = J·A_x − (i/2)·G with G = Γ·I + Γ_icl·A_l, which is normal only when A_x and A_l
+     * commute, so U(t) = ‖e^{−iht}ψ‖² depends on J. Random pairs of graphs (weighted for half the
+     * seeds) on the register, and a bath shared by all cells (complete leakage graph) on the chain,
+     * on uncoupled cells (pure superradiance, Dicke blocks) and on the complete graph without leakage.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void oneExcitationOnTwoGraphsFollowsItsNonHermitianHamiltonian(int seed) {
+        Random rnd = new Random(9900 + seed);
+        int n = 2 + seed % 5, d = 1 << n;
+        Graph exchange, leakage;
+        boolean w = seed % 4 == 3; // the W state on named graphs
+        if (w) {
+            String[][] pairs = {{"linear", "symmetric"}, {"none", "symmetric"}, {"symmetric", "none"}, {"ring", "star"}};
+            String[] pair = pairs[(seed / 4) % pairs.length];
+            exchange = Graph.named(pair[0].equals("ring") && n < 3 ? "linear" : pair[0], n, null);
+            leakage = Graph.named(pair[1], n, null);
+        } else {
+            exchange = InvariantsTest.randomGraph(rnd, n, seed % 2 == 0);
+            leakage = InvariantsTest.randomGraph(rnd, n, seed % 2 == 0);
+        }
+        double gamma = 0.5 + rnd.nextDouble(), coupling = 3 * rnd.nextGaussian();
+        double max = Battery.builder(leakage).gamma(gamma).build().decayMatrix().maxValidGammaIcl();
+        double gammaIcl = Double.isInfinite(max) ? rnd.nextDouble() : max * rnd.nextDouble();
+        double[] psi = new double[2 * d];
+        double norm = 0;
+        for (int c = 0; c < n; c++) {
+            psi[2 << c] = w ? 1 : rnd.nextGaussian();
+            psi[(2 << c) + 1] = w ? 0 : rnd.nextGaussian();
+            norm += psi[2 << c] * psi[2 << c] + psi[(2 << c) + 1] * psi[(2 << c) + 1];
+        }
+        for (int k = 0; k < psi.length; k++) {
+            psi[k] /= Math.sqrt(norm);
+        }
+        Battery b = Battery.builder(exchange).leakageGraph(leakage).gamma(gamma).coupling(coupling).gammaIcl(gammaIcl).build();
+        SelfDischarge run = SelfDischarge.of(b).grid(3, 0.1);
+        DischargeResult r = (w ? run.state("w") : run.state(InitialState.pure(psi, d), "one excitation")).run();
+        // h = J·A_x − (i/2)(Γ·I + Γ_icl·A_l), from the edge lists (weights included), as re and im parts.
+        double[][] hr = new double[n][n], hi = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            hi[a][a] = -gamma / 2;
+        }
+        for (Graph.Edge e : exchange.edges()) {
+            hr[e.a()][e.b()] = hr[e.b()][e.a()] = coupling * e.weight();
+        }
+        for (Graph.Edge e : leakage.edges()) {
+            hi[e.a()][e.b()] = hi[e.b()][e.a()] = -gammaIcl * e.weight() / 2;
+        }
+        for (int k = 0; k < r.times().length; k++) {
+            double t = r.times()[k];
+            // e^{−iht} = e^{(−i·hr + hi)t}: the generator's real part is hi·t, its imaginary part −hr·t.
+            double[][][] u = expComplex(scaled(hi, t), scaled(hr, -t));
+            double energy = 0;
+            for (int a = 0; a < n; a++) {
+                double re = 0, im = 0;
+                for (int c = 0; c < n; c++) {
+                    double pr = psi[2 << c], pi = psi[(2 << c) + 1];
+                    re += u[0][a][c] * pr - u[1][a][c] * pi;
+                    im += u[0][a][c] * pi + u[1][a][c] * pr;
+                }
+                energy += re * re + im * im;
+            }
+            // The integrator's rtol 1e-10 on numbers ≤ 1 over Γt ≤ 3, as for the single cell's closed forms.
+            assertThat(r.energy()[k]).as("U(%s), %s, %s", t, b.describe(), r.representation()).isCloseTo(energy, within(1e-9));
+        }
+    }
+
+    private static double[][] scaled(double[][] m, double f) {
+        double[][] s = new double[m.length][m.length];
+        for (int a = 0; a < m.length; a++) {
+            for (int c = 0; c < m.length; c++) {
+                s[a][c] = f * m[a][c];
+            }
+        }
+        return s;
+    }
+
+    /** e^{X + iY} for small real X, Y: scaling, a Taylor series to 30 terms, squaring; returns {re, im}. */
+    static double[][][] expComplex(double[][] x, double[][] y) {
+        int n = x.length, s = 0;
+        double norm = sumAbs(x) + sumAbs(y);
+        while (norm > 0.25) {
+            norm /= 2;
+            s++;
+        }
+        double f = Math.pow(2, -s);
+        double[][] ar = scaled(x, f), ai = scaled(y, f);
+        double[][][] sum = {identity(n), new double[n][n]}, term = {identity(n), new double[n][n]};
+        for (int p = 1; p <= 30; p++) {
+            term = complexTimes(term, new double[][][] {ar, ai}, 1.0 / p);
+            for (int a = 0; a < n; a++) {
+                for (int c = 0; c < n; c++) {
+                    sum[0][a][c] += term[0][a][c];
+                    sum[1][a][c] += term[1][a][c];
+                }
+            }
+        }
+        for (int k = 0; k < s; k++) {
+            sum = complexTimes(sum, sum, 1);
+        }
+        return sum;
+    }
+
+    private static double[][][] complexTimes(double[][][] x, double[][][] y, double factor) {
+        int n = x[0].length;
+        double[][][] m = new double[2][n][n];
+        for (int a = 0; a < n; a++) {
+            for (int c = 0; c < n; c++) {
+                double re = 0, im = 0;
+                for (int k = 0; k < n; k++) {
+                    re += x[0][a][k] * y[0][k][c] - x[1][a][k] * y[1][k][c];
+                    im += x[0][a][k] * y[1][k][c] + x[1][a][k] * y[0][k][c];
+                }
+                m[0][a][c] = factor * re;
+                m[1][a][c] = factor * im;
+            }
+        }
+        return m;
+    }
+
     /** e^{−Gt} of a small real symmetric matrix by scaling, a Taylor series and squaring (G ≥ 0, ‖Gt‖ ≲ 30). */
     static double[][] expMinus(double[][] g, double t) {
         int n = g.length, s = 0;

@@ -341,6 +341,12 @@ class CliTest {
         a.add(Arguments.of("--cells", new String[] {"--graph", "ring", "--cells", "20"}));
         a.add(Arguments.of("--representation", new String[] {"--graph", "linear", "--cells", "4", "--representation", "dicke"}));
         a.add(Arguments.of("--state", new String[] {"--graph", "symmetric", "--cells", "20", "--state", "file:rho.txt"}));
+        a.add(Arguments.of("--leakage-graph", new String[] {"--cells", "3", "--leakage-graph", "hexagon"}));
+        a.add(Arguments.of("--leakage-graph", new String[] {"--cells", "3", "--leakage-graph", "custom"}));
+        a.add(Arguments.of("--leakage-graph", new String[] {"--cells", "3", "--leakage-graph", "0-5"}));
+        a.add(Arguments.of("--leakage-graph", new String[] {"--cells", "3", "--leakage-graph", "0-1,"}));
+        // The positivity of G is the leakage graph's: a chain of exchange with the star's leakage beyond the star's bound.
+        a.add(Arguments.of("--gamma-icl", new String[] {"--cells", "5", "--graph", "linear", "--leakage-graph", "star", "--gamma-icl", "0.6"}));
         a.add(Arguments.of("--edges", new String[] {"--cells", "3", "--edges", "0-1:0"}));
         a.add(Arguments.of("--edges", new String[] {"--cells", "3", "--edges", "0-1:two"}));
         // Weights enter G: with w = 2 on the one edge, G = I + Γ_icl·[[0, 2], [2, 0]] is positive only for Γ_icl <= 0.5.
@@ -487,6 +493,31 @@ class CliTest {
         Run r = run("simulate", "--cells", "3", "--edges", "0-2", "--coupling", "1", "--state", "charged", "--t-max", "1", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"edges\" : \"0-2\"");
+    }
+
+    /**
+     * --leakage-graph: the leakage on its own graph, named in summary.json; without exchange it is
+     * the leakage graph's battery (uncoupled cells sharing a bath = the complete graph at J = 0, on
+     * Dicke blocks either way), to the last bit, the concurrence included: it is averaged over the
+     * pairs that exchange or share a bath.
+     */
+    @Test
+    void theLeakageGraphIsItsOwn(@TempDir Path tmp) throws Exception {
+        Path shared = tmp.resolve("shared"), complete = tmp.resolve("complete");
+        assertThat(run("simulate", "--cells", "4", "--graph", "none", "--leakage-graph", "symmetric", "--gamma-icl", "0.3",
+                "--state", "quantum", "--t-max", "2", "--dt", "0.1", "--out", shared.toString()).code()).isZero();
+        assertThat(run("simulate", "--cells", "4", "--graph", "symmetric", "--gamma-icl", "0.3",
+                "--state", "quantum", "--t-max", "2", "--dt", "0.1", "--out", complete.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(shared.resolve("timeseries.csv"))).isEqualTo(Files.readAllBytes(complete.resolve("timeseries.csv")));
+        JsonNode s = new ObjectMapper().readTree(shared.resolve("summary.json").toFile());
+        assertThat(s.at("/parameters/graph").asText()).isEqualTo("none");
+        assertThat(s.at("/parameters/leakage_graph").asText()).isEqualTo("symmetric");
+        assertThat(s.at("/parameters/leakage_edges").asText()).isEqualTo("0-1,0-2,0-3,1-2,1-3,2-3");
+        assertThat(new ObjectMapper().readTree(complete.resolve("summary.json").toFile()).at("/parameters").has("leakage_graph")).isFalse();
+        Path list = tmp.resolve("list");
+        assertThat(run("simulate", "--cells", "3", "--graph", "linear", "--coupling", "2", "--leakage-graph", "0-2:0.5", "--gamma-icl", "0.4",
+                "--out", list.toString()).code()).isZero();
+        assertThat(Files.readString(list.resolve("summary.json"))).contains("\"leakage_edges\" : \"0-2:0.5\"");
     }
 
     /**

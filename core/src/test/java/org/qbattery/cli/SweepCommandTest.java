@@ -71,6 +71,29 @@ class SweepCommandTest {
         assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(3);
     }
 
+    /** The leakage graph as an axis, names and edge lists separated by ';' as edge lists are; each row as simulate's. */
+    @Test
+    void theLeakageGraphIsAnAxis(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sweep");
+        String[] values = {"linear", "symmetric", "0-2,1-3:0.5"};
+        CliTest.Run r = CliTest.run("sweep", "--vary", "leakage-graph=" + String.join(";", values), "--cells", "4", "--graph", "linear",
+                "--coupling", "2", "--gamma-icl", "0.2", "--state", "quantum", "--t-max", "2", "--dt", "0.1", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
+        for (int k = 0; k < values.length; k++) {
+            JsonNode point = sweep.at("/points/" + k);
+            assertThat(point.get("leakage-graph").asText()).isEqualTo(values[k]);
+            JsonNode one = simulateAlone(tmp.resolve("alone" + k), "--leakage-graph", values[k], "--cells", "4", "--graph", "linear",
+                    "--coupling", "2", "--gamma-icl", "0.2", "--state", "quantum", "--t-max", "2", "--dt", "0.1");
+            assertThat(point.get("energy_final").asDouble()).isEqualTo(one.at("/final/energy").asDouble());
+            assertThat(point.get("ergotropy_half_life").asDouble()).isEqualTo(one.get("ergotropy_half_life").asDouble());
+        }
+        // linear leakage is the default: the first point is the plain chain
+        JsonNode plain = simulateAlone(tmp.resolve("plain"), "--cells", "4", "--graph", "linear", "--coupling", "2", "--gamma-icl", "0.2",
+                "--state", "quantum", "--t-max", "2", "--dt", "0.1");
+        assertThat(sweep.at("/points/0/energy_final").asDouble()).isEqualTo(plain.at("/final/energy").asDouble());
+    }
+
     /**
      * Custom graphs as an axis: each row equal to {@code simulate --edges} of its list (the same
      * computation, to the last bit), and the triangle typed as edges equal to the named ring of three
