@@ -45,6 +45,8 @@ ap.add_argument("--weighted", action="store_true", help="every case a random cus
                 "(+-0.3 to +-2), passed as --edges \"a-b:w\" and applied to the exchange and the leakage on the QuTiP side")
 ap.add_argument("--leakage", action="store_true", help="every case with the leakage on a second random graph (any kind), "
                 "passed as --leakage-graph; the concurrence averages over the pairs of both graphs")
+ap.add_argument("--rates", action="store_true", help="every case with a random local decay rate per cell (0.3 to 2), passed "
+                "as --gammas (the stated variant: as-printed has one rate)")
 ap.add_argument("--only", type=int, help="run only case I of the sequence (the same draws as without --only)")
 ap.add_argument("--tight", choices=["both", "ours", "qutip"], help="run that side at tighter tolerances (ours rtol 1e-13, "
                 "atol 1e-15; QuTiP atol 1e-14, rtol 1e-13): which side a difference comes from")
@@ -134,7 +136,7 @@ def initial_state(name, N):
     return qt.tensor([one] * N)
 
 
-def liouvillian(N, edges, omega, gamma, J, gicl, deph, nbar, variant, weights=None, ledges=None):
+def liouvillian(N, edges, omega, gamma, J, gicl, deph, nbar, variant, weights=None, ledges=None, rates=None):
     w = weights or {}
     sm = ops(N)
     H = omega * sum(s.dag() * s for s in sm)
@@ -147,7 +149,7 @@ def liouvillian(N, edges, omega, gamma, J, gicl, deph, nbar, variant, weights=No
     else:
         for n, m in ledges:
             A[n, m] = A[m, n] = 1.0
-    G = gamma * np.eye(N) + gicl * A
+    G = (np.diag(rates) if rates is not None else gamma * np.eye(N)) + gicl * A
     if variant == "as-printed":  # physics.md Section 6: rates halved plus dephasing Gamma/4
         G = G / 2
         deph = deph + gamma / 4
@@ -269,10 +271,19 @@ def draw():
         A[n, m] = A[m, n] = weights.get((n, m), 1.0) if ledges is None else 1.0
     lmin = float(np.linalg.eigvalsh(A).min()) if A.any() else 0.0
     gmax = gamma / -lmin if lmin < 0 else 2.0
+    # Drawn only with --rates: a local rate per cell, and the bound of diag(rates) + gicl*A.
+    rates = None
+    if args.rates:
+        rates = [float(rng.uniform(0.3, 2.0)) for _ in range(N)]
+        s = np.diag(1 / np.sqrt(rates))
+        lmin = float(np.linalg.eigvalsh(s @ A @ s).min()) if A.any() else 0.0
+        gmax = -1 / lmin if lmin < 0 else 2.0
     gicl = float(rng.choice([0.0, rng.uniform(0, 0.98) * gmax], p=[0.2, 0.8])) if (edges if ledges is None else ledges) else 0.0
     deph = float(rng.choice([0.0, rng.uniform(0.05, 5.0 if args.wide else 1.0)], p=[0.6, 0.4]))
     nbar = float(rng.choice([0.0, rng.uniform(0.02, 3.0 if args.wide else 0.5)], p=[0.6, 0.4]))
     variant = str(rng.choice(["stated", "as-printed"], p=[0.75, 0.25]))
+    if rates is not None:
+        variant = "stated"
     omega = float(rng.choice([0.01, 1.0, 100.0])) if args.wide else float(rng.uniform(0.5, 3.0))
     s = str(rng.choice(STATES))
     if s == "bloch":
@@ -290,7 +301,7 @@ def draw():
     # Every integrator (auto is the Taylor series) and, where the no-register path would apply, the register too.
     method = str(rng.choice(["auto", "dop853", "dopri5"], p=[0.6, 0.2, 0.2]))
     representation = str(rng.choice(["auto", "register"], p=[0.75, 0.25]))
-    return dict(kind=kind, N=N, edges=edges, weights=weights, lkind=lkind, ledges=ledges, gamma=gamma, J=J, gicl=gicl, deph=deph, nbar=nbar, variant=variant,
+    return dict(kind=kind, N=N, edges=edges, weights=weights, lkind=lkind, ledges=ledges, rates=rates, gamma=gamma, J=J, gicl=gicl, deph=deph, nbar=nbar, variant=variant,
                 omega=omega, state=s, tmax=round(tmax, 3), method=method, representation=representation)
 
 
@@ -309,6 +320,8 @@ def run_qbattery(c, d):
         cmd += ["--edges", ",".join("%d-%d" % e + (":%r" % c["weights"][e] if e in c["weights"] else "") for e in c["edges"])]
     else:
         cmd += ["--graph", GRAPHS[c["kind"]]]
+    if c["rates"] is not None:
+        cmd += ["--gammas", ",".join(repr(r) for r in c["rates"])]
     if c["ledges"] is not None:
         cmd += ["--leakage-graph", ",".join("%d-%d" % e for e in c["ledges"]) if c["lkind"] == "custom" else GRAPHS[c["lkind"]]]
     p = subprocess.run(cmd, capture_output=True, text=True, env=env)
@@ -344,7 +357,7 @@ for i in range(args.cases):
         continue
     t = np.array([float(r["t"]) for r in rows])
     L, sm = liouvillian(c["N"], c["edges"], c["omega"], c["gamma"], c["J"], c["gicl"], c["deph"], c["nbar"], c["variant"], c["weights"],
-                        c["ledges"])
+                        c["ledges"], c["rates"])
     # The concurrence's pairs: the exchange graph's edges, then the leakage graph's others (as QBattery's).
     c["pairs"] = list(dict.fromkeys([tuple(sorted(e)) for e in c["edges"]] + [tuple(sorted(e)) for e in (c["ledges"] or [])]))
     rho0 = initial_state(c["state"], c["N"])

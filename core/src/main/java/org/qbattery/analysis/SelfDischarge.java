@@ -707,7 +707,7 @@ public final class SelfDischarge {
         candidates.add(refl);
         CyclicSymmetry best = null;
         for (int[] p : candidates) {
-            if (!b.graph().isAutomorphism(p) || !b.leakageGraph().isAutomorphism(p)) {
+            if (!b.graph().isAutomorphism(p) || !b.leakageGraph().isAutomorphism(p) || !b.preservesRates(p)) {
                 continue;
             }
             CyclicSymmetry c = new CyclicSymmetry(n, p);
@@ -748,7 +748,8 @@ public final class SelfDischarge {
             swap12[k] = k == 1 ? 2 : k == 2 ? 1 : k;
         }
         for (int[] p : new int[][] {refl, swap01, swap12}) {
-            if (java.util.Arrays.equals(p, gens.get(0)) || !b.graph().isAutomorphism(p) || !b.leakageGraph().isAutomorphism(p)) {
+            if (java.util.Arrays.equals(p, gens.get(0)) || !b.graph().isAutomorphism(p) || !b.leakageGraph().isAutomorphism(p)
+                    || !b.preservesRates(p)) {
                 continue;
             }
             if (invariant.test(p)) {

@@ -39,6 +39,11 @@ public final class ModelOptions implements Cloneable {
     @Option(names = "--gamma", paramLabel = "RATE", defaultValue = "1", description = "Local decay rate Gamma >= 0 (default: ${DEFAULT-VALUE}).")
     double gamma;
 
+    @Option(names = "--gammas", paramLabel = "R0,R1,...",
+            description = "A local decay rate per cell, cell 0 first, instead of one --gamma for all (cells of different "
+                    + "lifetimes): G = diag(gammas) + gamma_icl*A. Not with --variant as-printed.")
+    String gammas;
+
     @Option(names = "--coupling", paramLabel = "J", defaultValue = "0", description = "Exchange coupling J on the graph's edges (default: ${DEFAULT-VALUE}).")
     double coupling;
 
@@ -146,6 +151,9 @@ public final class ModelOptions implements Cloneable {
         if (leakageGraph != null) {
             p.put("leakage_graph", leakageGraph);
         }
+        if (gammas != null) {
+            p.put("gammas", gammas);
+        }
         p.put("state", state);
         p.put("omega", omega);
         p.put("gamma", gamma);
@@ -173,8 +181,25 @@ public final class ModelOptions implements Cloneable {
         if (edges == null && custom) {
             throw new InvalidParameterException("edges", "--graph custom needs --edges \"0-1,1-2,...\"");
         }
-        return Battery.builder(g).leakageGraph(leakage()).omega(omega).gamma(gamma).coupling(coupling).gammaIcl(gammaIcl)
+        return Battery.builder(g).leakageGraph(leakage()).omega(omega).gamma(gamma).localRates(localRates()).coupling(coupling).gammaIcl(gammaIcl)
                 .dephasing(dephasing).nbar(nbar).variant(Variant.parse(variant)).build();
+    }
+
+    /** The per-cell rates given (null: none); each piece a number, none empty. */
+    private double[] localRates() {
+        if (gammas == null) {
+            return null;
+        }
+        String[] p = gammas.split(",", -1);
+        double[] r = new double[p.length];
+        for (int k = 0; k < p.length; k++) {
+            try {
+                r[k] = Double.parseDouble(p[k].trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException("gammas", "expected numbers separated by commas, one per cell, got \"" + gammas + "\"");
+            }
+        }
+        return r;
     }
 
     /** The leakage graph given, by name or edge list (null: the exchange graph); its errors name --leakage-graph. */

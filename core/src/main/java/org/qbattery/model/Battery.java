@@ -35,6 +35,9 @@ public final class Battery {
     private final Graph graph;
     private final Graph leakageGraph;
     private final double omega, gamma, coupling, gammaIcl, dephasing, nbar;
+    /** The local decay rate of each cell: Γ for all unless {@link Builder#localRates} gave one per cell. */
+    private final double[] localRates;
+    private final boolean uniformRates;
     private final Variant variant;
     private final DecayMatrix decay;
 
@@ -48,7 +51,13 @@ public final class Battery {
         this.dephasing = b.dephasing;
         this.nbar = b.nbar;
         this.variant = b.variant;
-        this.decay = new DecayMatrix(leakageGraph, gamma, gammaIcl);
+        this.localRates = b.localRates != null ? b.localRates.clone() : filled(graph.cells(), gamma);
+        boolean same = true;
+        for (double r : localRates) {
+            same &= r == localRates[0];
+        }
+        this.uniformRates = same;
+        this.decay = new DecayMatrix(leakageGraph, localRates, gammaIcl);
     }
 
     public static Builder builder(Graph graph) {
@@ -60,6 +69,7 @@ public final class Battery {
         private final Graph graph;
         private Graph leakageGraph;
         private double omega = 1, gamma = 1, coupling = 0, gammaIcl = 0, dephasing = 0, nbar = 0;
+        private double[] localRates;
         private Variant variant = Variant.STATED;
 
         private Builder(Graph graph) {
@@ -78,6 +88,15 @@ public final class Battery {
         /** Local decay rate Γ (paper Eq. 5). */
         public Builder gamma(double v) {
             gamma = v;
+            return this;
+        }
+
+        /**
+         * A local decay rate Γ_n for each cell instead of one Γ for all (cells of different lifetimes,
+         * as a device's qubits have): G = diag(Γ_n) + Γ_icl·A. Null: Γ for every cell.
+         */
+        public Builder localRates(double... perCell) {
+            localRates = perCell == null ? null : perCell.clone();
             return this;
         }
 
@@ -127,6 +146,23 @@ public final class Battery {
                 throw new InvalidParameterException("omega", "must be a finite number > 0, got " + omega);
             }
             InvalidParameterException.requireNonNegative("gamma", gamma);
+            if (localRates != null) {
+                if (localRates.length != n) {
+                    throw new InvalidParameterException("gammas", "needs one rate per cell: " + n + ", got " + localRates.length);
+                }
+                for (double r : localRates) {
+                    InvalidParameterException.requireNonNegative("gammas", r);
+                }
+                if (variant == Variant.AS_PRINTED) {
+                    throw new InvalidParameterException("gammas", "the as-printed variant is the paper's model with one decay rate "
+                            + "for all cells; use --variant stated with per-cell rates");
+                }
+                // Equal rates are the one-rate battery (which the Dicke and star generators take).
+                if (java.util.Arrays.stream(localRates).allMatch(r -> r == localRates[0])) {
+                    gamma = localRates[0];
+                    localRates = null;
+                }
+            }
             InvalidParameterException.requireFinite("coupling", coupling);
             InvalidParameterException.requireNonNegative("gamma-icl", gammaIcl);
             InvalidParameterException.requireNonNegative("dephasing", dephasing);
@@ -157,8 +193,35 @@ public final class Battery {
         return omega;
     }
 
+    /** The one local decay rate Γ of every cell (see {@link #localRates()} when they differ). */
     public double gamma() {
         return gamma;
+    }
+
+    /** The local decay rate of each cell: Γ_n (a copy). */
+    public double[] localRates() {
+        return localRates.clone();
+    }
+
+    /** Whether every cell has the same local rate (the paper's model; the Dicke and star generators need it). */
+    public boolean uniformRates() {
+        return uniformRates;
+    }
+
+    /** Whether the cell permutation {@code p} maps every cell onto one of the same local rate. */
+    public boolean preservesRates(int[] p) {
+        for (int k = 0; k < p.length; k++) {
+            if (localRates[p[k]] != localRates[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] r = new double[n];
+        java.util.Arrays.fill(r, v);
+        return r;
     }
 
     public double coupling() {
@@ -253,7 +316,7 @@ public final class Battery {
      * Dicke blocks: uncoupled cells ({@code --graph none}) are the complete graph with J = Γ_icl = 0.
      */
     public boolean permutationInvariant() {
-        return allOrNoPairs(graph) && allOrNoPairs(leakageGraph);
+        return uniformRates && allOrNoPairs(graph) && allOrNoPairs(leakageGraph);
     }
 
     /** Every pair of cells an edge, or none. */
@@ -283,7 +346,7 @@ public final class Battery {
      * the register.
      */
     public boolean leafPermutationInvariant() {
-        return cells() >= 2 && isStar(graph) && isStar(leakageGraph);
+        return uniformRates && cells() >= 2 && isStar(graph) && isStar(leakageGraph);
     }
 
     private static boolean isStar(Graph g) {
@@ -365,9 +428,10 @@ public final class Battery {
     /** One-line description for logs and provenance. */
     public String describe() {
         return String.format(Locale.ROOT,
-                "N=%d graph=%s edges=[%s]%s omega=%g gamma=%g J=%g gamma_icl=%g dephasing=%g nbar=%g variant=%s",
+                "N=%d graph=%s edges=[%s]%s omega=%g gamma=%s J=%g gamma_icl=%g dephasing=%g nbar=%g variant=%s",
                 cells(), graph.name(), graph.edgeSpec(),
                 leakageGraph != graph ? " leakage=" + leakageGraph.name() + "[" + leakageGraph.edgeSpec() + "]" : "",
-                omega, gamma, coupling, gammaIcl, dephasing, nbar, variant.label());
+                omega, uniformRates ? String.format(Locale.ROOT, "%g", gamma) : java.util.Arrays.toString(localRates), coupling, gammaIcl,
+                dephasing, nbar, variant.label());
     }
 }

@@ -9,6 +9,9 @@ import org.qbattery.kernel.JacobiEigen;
  * <p>The generator is a valid (completely positive) Lindbladian iff G is positive semidefinite,
  * i.e. {@code Γ + Γ_icl·λmin(A) ≥ 0} (physics.md §2). The star at N = 5 with Γ_icl = Γ/2 sits
  * exactly on that boundary (one dark, never-decaying collective mode); at N ≥ 6 it is unphysical.
+ * With a local rate per cell, {@code G = diag(Γ_n) + Γ_icl·A}, positive semidefinite iff
+ * {@code 1 + Γ_icl·λmin(D^{−1/2} A D^{−1/2}) ≥ 0}, D = diag(Γ_n) (a cell without local decay on an
+ * edge allows no leakage at all).
  */
 public final class DecayMatrix {
     /** Eigenvalues of G down to −ROUND_OFF·max(1, ‖G‖) are accepted as zero. */
@@ -16,22 +19,55 @@ public final class DecayMatrix {
 
     private final double[][] g;
     private final double[] eigenvalues;
-    private final double gamma, gammaIcl;
-    private final double lambdaMinAdjacency;
+    private final double gammaIcl;
+    private final double maxValidGammaIcl;
 
+    /** G = Γ·I + Γ_icl·A: every cell with the same local rate Γ. */
     public DecayMatrix(Graph graph, double gamma, double gammaIcl) {
-        this.gamma = gamma;
+        this(graph, uniform(graph.cells(), gamma), gammaIcl);
+    }
+
+    /** G = diag(Γ_n) + Γ_icl·A: a local rate per cell. */
+    public DecayMatrix(Graph graph, double[] rates, double gammaIcl) {
         this.gammaIcl = gammaIcl;
         int n = graph.cells();
         double[][] a = graph.adjacency();
         g = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                g[i][j] = (i == j ? gamma : 0) + gammaIcl * a[i][j];
+                g[i][j] = (i == j ? rates[i] : 0) + gammaIcl * a[i][j];
             }
         }
         eigenvalues = symmetricEigenvalues(g);
-        lambdaMinAdjacency = n == 1 ? 0 : symmetricEigenvalues(a)[0];
+        maxValidGammaIcl = maxValidGammaIcl(a, rates);
+    }
+
+    private static double[] uniform(int n, double gamma) {
+        double[] r = new double[n];
+        java.util.Arrays.fill(r, gamma);
+        return r;
+    }
+
+    /**
+     * The largest Γ_icl keeping diag(Γ_n) + Γ_icl·A positive semidefinite: −1/λmin(D^{−1/2} A D^{−1/2})
+     * (for equal rates Γ/(−λmin(A))), infinite when that λmin is not negative (no edges), 0 when a cell
+     * on an edge has no local decay (its 2×2 minor [[0, t·w], [t·w, Γ_m]] is indefinite for any t > 0).
+     */
+    private static double maxValidGammaIcl(double[][] a, double[] rates) {
+        int n = a.length;
+        double[][] scaled = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (a[i][j] != 0) {
+                    if (rates[i] == 0 || rates[j] == 0) {
+                        return 0;
+                    }
+                    scaled[i][j] = a[i][j] / Math.sqrt(rates[i] * rates[j]);
+                }
+            }
+        }
+        double min = n == 1 ? 0 : symmetricEigenvalues(scaled)[0];
+        return min < -1e-14 ? -1 / min : Double.POSITIVE_INFINITY;
     }
 
     static double[] symmetricEigenvalues(double[][] m) {
@@ -65,7 +101,7 @@ public final class DecayMatrix {
 
     /** Largest Γ_icl ≥ 0 for which G stays positive semidefinite (infinite for edgeless graphs). */
     public double maxValidGammaIcl() {
-        return lambdaMinAdjacency < -1e-14 ? gamma / (-lambdaMinAdjacency) : Double.POSITIVE_INFINITY;
+        return maxValidGammaIcl;
     }
 
     /** True when G is positive semidefinite up to round-off. */
@@ -91,13 +127,9 @@ public final class DecayMatrix {
         if (!isPositiveSemidefinite()) {
             throw new InvalidParameterException("gamma-icl", String.format(java.util.Locale.ROOT,
                     "decay matrix G = gamma*I + gamma_icl*A is not positive semidefinite (lambda_min = %.6g), "
-                            + "so the master equation is not completely positive; allowed: gamma-icl <= %.6g for this graph and gamma",
+                            + "so the master equation is not completely positive; allowed: gamma-icl <= %.6g for this graph and these rates",
                     eigenvalues[0], maxValidGammaIcl()));
         }
-    }
-
-    public double gamma() {
-        return gamma;
     }
 
     public double gammaIcl() {

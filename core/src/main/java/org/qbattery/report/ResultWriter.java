@@ -63,7 +63,11 @@ public final class ResultWriter {
         }
         p.put("state", state);
         p.put("omega", b.omega());
-        p.put("gamma", b.gamma());
+        if (b.uniformRates()) {
+            p.put("gamma", b.gamma());
+        } else {
+            p.put("local_rates", java.util.Arrays.stream(b.localRates()).boxed().toList());
+        }
         p.put("coupling", b.coupling());
         p.put("gamma_icl", b.gammaIcl());
         p.put("dephasing", b.dephasing());

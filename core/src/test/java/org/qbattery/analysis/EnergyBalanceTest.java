@@ -230,7 +230,12 @@ class EnergyBalanceTest {
             leakage = InvariantsTest.randomGraph(rnd, n, seed % 2 == 0);
         }
         double gamma = 0.5 + rnd.nextDouble(), coupling = 3 * rnd.nextGaussian();
-        double max = Battery.builder(leakage).gamma(gamma).build().decayMatrix().maxValidGammaIcl();
+        // A third of the random pairs with a local rate per cell.
+        double[] rates = new double[n];
+        for (int a = 0; a < n; a++) {
+            rates[a] = !w && seed % 3 == 1 ? 0.3 + 1.5 * rnd.nextDouble() : gamma;
+        }
+        double max = Battery.builder(leakage).localRates(rates).build().decayMatrix().maxValidGammaIcl();
         double gammaIcl = Double.isInfinite(max) ? rnd.nextDouble() : max * rnd.nextDouble();
         double[] psi = new double[2 * d];
         double norm = 0;
@@ -242,13 +247,13 @@ class EnergyBalanceTest {
         for (int k = 0; k < psi.length; k++) {
             psi[k] /= Math.sqrt(norm);
         }
-        Battery b = Battery.builder(exchange).leakageGraph(leakage).gamma(gamma).coupling(coupling).gammaIcl(gammaIcl).build();
+        Battery b = Battery.builder(exchange).leakageGraph(leakage).localRates(rates).coupling(coupling).gammaIcl(gammaIcl).build();
         SelfDischarge run = SelfDischarge.of(b).grid(3, 0.1);
         DischargeResult r = (w ? run.state("w") : run.state(InitialState.pure(psi, d), "one excitation")).run();
         // h = J·A_x − (i/2)(Γ·I + Γ_icl·A_l), from the edge lists (weights included), as re and im parts.
         double[][] hr = new double[n][n], hi = new double[n][n];
         for (int a = 0; a < n; a++) {
-            hi[a][a] = -gamma / 2;
+            hi[a][a] = -rates[a] / 2;
         }
         for (Graph.Edge e : exchange.edges()) {
             hr[e.a()][e.b()] = hr[e.b()][e.a()] = coupling * e.weight();
@@ -272,6 +277,43 @@ class EnergyBalanceTest {
             }
             // The integrator's rtol 1e-10 on numbers ≤ 1 over Γt ≤ 3, as for the single cell's closed forms.
             assertThat(r.energy()[k]).as("U(%s), %s, %s", t, b.describe(), r.representation()).isCloseTo(energy, within(1e-9));
+        }
+    }
+
+    /**
+     * Cells of different lifetimes without exchange or leakage stay independent: each cell's
+     * population decays as e^{−Γ_n t} and its coherence as e^{−(Γ_n/2 + γφ)t} (physics.md §5 per cell),
+     * so U(t) and the one-cell ergotropies Σ ω(z_n + |r_n|)/2 follow from ρ(0) cell by cell; with the
+     * per-cell rates every symmetry of the graph that swaps cells of different rates is dropped.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void cellsOfDifferentLifetimesDecayEachAtItsOwnRate(int seed) {
+        Random rnd = new Random(10400 + seed);
+        int n = 1 + seed % 5;
+        double[] rates = new double[n];
+        for (int a = 0; a < n; a++) {
+            rates[a] = 0.2 + 2 * rnd.nextDouble();
+        }
+        double theta = Math.PI * rnd.nextDouble(), phi = 2 * Math.PI * rnd.nextDouble(), dephasing = seed % 2 == 0 ? 0 : 0.5 * rnd.nextDouble();
+        String[] named = {"linear", "ring", "complete", "star", "none"};
+        Graph graph = Graph.named(named[seed % named.length].equals("ring") && n < 3 ? "linear" : named[seed % named.length], n, null);
+        Battery b = Battery.builder(graph).localRates(rates).dephasing(dephasing).build(); // J = Γ_icl = 0: the graph only names pairs
+        DischargeResult r = SelfDischarge.of(b).state("bloch:" + theta + "," + phi).grid(3, 0.1).run();
+        double pe = Math.pow(Math.cos(theta / 2), 2), coh = Math.sin(theta) / 2; // ρee(0) and |ρeg(0)| of each cell
+        for (int k = 0; k < r.times().length; k++) {
+            double t = r.times()[k], u = 0, local = 0;
+            for (int a = 0; a < n; a++) {
+                double p = pe * Math.exp(-rates[a] * t), x = 2 * coh * Math.exp(-(rates[a] / 2 + dephasing) * t), z = 2 * p - 1;
+                u += p;
+                local += (z + Math.hypot(x, z)) / 2;
+            }
+            // rtol 1e-10 over Γt ≤ 3 per cell, N cells.
+            assertThat(r.energy()[k]).as("U(%s), %s", t, r.representation()).isCloseTo(u, within(1e-9 * n));
+            assertThat(r.column("ergotropy_local")[k]).as("Σ E(ρn)(%s)", t).isCloseTo(local, within(1e-9 * n));
+        }
+        if (n > 1) {
+            assertThat(r.representation()).doesNotContain("Dicke").doesNotContain("orbit");
         }
     }
 

@@ -95,6 +95,34 @@ class SymmetryReductionTest {
         compare(reduced, plain, true);
     }
 
+    /**
+     * Per-cell rates keep the symmetries that map each cell onto one of the same rate: a chain or a
+     * ring whose rates mirror (the reflection), the complete graph likewise, a star whose hub alone
+     * differs (the leaf rotation); unequal rates never take the Dicke blocks, only the register's orbits.
+     * (The symmetry search tries the rotation, the leaf rotation and the mirror k ↦ N−1−k: rates
+     * invariant only under others, say alternating ones on a ring, are integrated without a symmetry.)
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "linear    | 1,2,0.5,0.5,2,1 | quantum   | 0.2",
+        "circular  | 1,2,3,3,2,1     | classical | 0.3",
+        "symmetric | 1,2,2,1         | quantum   | 0.3",
+        "central   | 2,1,1,1,1       | quantum   | 0.4"})
+    void perCellRatesKeepTheSymmetriesOfTheirRates(String graph, String rates, String state, double gammaIcl) {
+        double[] r = java.util.Arrays.stream(rates.split(",")).mapToDouble(Double::parseDouble).toArray();
+        Battery b = Battery.builder(Graph.named(graph, r.length, null)).localRates(r).coupling(2).gammaIcl(gammaIcl).build();
+        DischargeResult plain;
+        try {
+            SelfDischarge.exploitSymmetry = false;
+            plain = SelfDischarge.of(b).state(state).tolerances(TIGHT).grid(3, 0.1).run();
+        } finally {
+            SelfDischarge.exploitSymmetry = true;
+        }
+        DischargeResult reduced = SelfDischarge.of(b).state(state).tolerances(TIGHT).grid(3, 0.1).run();
+        assertThat(reduced.representation()).contains("orbit").doesNotContain("Dicke");
+        compare(reduced, plain, true);
+    }
+
     private static void compare(DischargeResult reduced, DischargeResult plain, boolean spectral) {
         // The comparison means something only if the two runs really took different paths.
         assertThat(reduced.representation()).isNotEqualTo(plain.representation());

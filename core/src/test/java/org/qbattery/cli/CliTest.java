@@ -341,6 +341,13 @@ class CliTest {
         a.add(Arguments.of("--cells", new String[] {"--graph", "ring", "--cells", "20"}));
         a.add(Arguments.of("--representation", new String[] {"--graph", "linear", "--cells", "4", "--representation", "dicke"}));
         a.add(Arguments.of("--state", new String[] {"--graph", "symmetric", "--cells", "20", "--state", "file:rho.txt"}));
+        a.add(Arguments.of("--gammas", new String[] {"--cells", "3", "--gammas", "1,2"}));
+        a.add(Arguments.of("--gammas", new String[] {"--cells", "3", "--gammas", "1,2,"}));
+        a.add(Arguments.of("--gammas", new String[] {"--cells", "3", "--gammas", "1,-2,1"}));
+        a.add(Arguments.of("--gammas", new String[] {"--cells", "3", "--gammas", "1,NaN,1"}));
+        a.add(Arguments.of("--gammas", new String[] {"--cells", "3", "--gammas", "1,2,3", "--variant", "as-printed"}));
+        // A cell without local decay on an edge: no leakage is completely positive there.
+        a.add(Arguments.of("--gamma-icl", new String[] {"--cells", "3", "--gammas", "0,1,1", "--gamma-icl", "0.1"}));
         a.add(Arguments.of("--leakage-graph", new String[] {"--cells", "3", "--leakage-graph", "hexagon"}));
         a.add(Arguments.of("--leakage-graph", new String[] {"--cells", "3", "--leakage-graph", "custom"}));
         a.add(Arguments.of("--leakage-graph", new String[] {"--cells", "3", "--leakage-graph", "0-5"}));

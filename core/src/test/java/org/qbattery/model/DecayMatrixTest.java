@@ -68,4 +68,40 @@ class DecayMatrixTest {
         assertThat(g.lambdaMin()).isCloseTo(0, within(1e-12));
         assertThat(g.isPositiveSemidefinite()).isTrue();
     }
+    /**
+     * Per-cell rates: at the reported bound G = diag(Γ_n) + Γ_icl·A is singular (λmin = 0 to rounding)
+     * and a hair above it indefinite, on random (weighted) graphs and rates; for equal rates the bound
+     * is Γ/(−λmin(A)); a cell without local decay on an edge allows no leakage.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
+    void perCellRatesMoveTheBoundWhereGBecomesSingular(int seed) {
+        java.util.Random rnd = new java.util.Random(300 + seed);
+        int n = 2 + seed % 5;
+        StringBuilder edges = new StringBuilder("0-1");
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                if ((a != 0 || b != 1) && rnd.nextBoolean()) {
+                    edges.append(',').append(a).append('-').append(b).append(seed % 2 == 0 ? "" : ":" + (0.3 + rnd.nextDouble()));
+                }
+            }
+        }
+        Graph g = Graph.fromEdges(n, edges.toString());
+        double[] rates = new double[n];
+        for (int k = 0; k < n; k++) {
+            rates[k] = 0.2 + 2 * rnd.nextDouble();
+        }
+        double max = new DecayMatrix(g, rates, 0).maxValidGammaIcl();
+        assertThat(max).isPositive().isFinite();
+        DecayMatrix at = new DecayMatrix(g, rates, max), above = new DecayMatrix(g, rates, max * (1 + 1e-6));
+        assertThat(at.lambdaMin()).isCloseTo(0, within(1e-12));
+        assertThat(at.isPositiveSemidefinite()).isTrue();
+        assertThat(above.isPositiveSemidefinite()).isFalse();
+        double[] equal = new double[n];
+        java.util.Arrays.fill(equal, rates[0]);
+        double lambdaMinA = DecayMatrix.symmetricEigenvalues(g.adjacency())[0];
+        assertThat(new DecayMatrix(g, equal, 0).maxValidGammaIcl()).isCloseTo(rates[0] / -lambdaMinA, within(1e-12));
+        rates[1] = 0; // cell 1 sits on the edge 0-1
+        assertThat(new DecayMatrix(g, rates, 0).maxValidGammaIcl()).isZero();
+    }
 }
