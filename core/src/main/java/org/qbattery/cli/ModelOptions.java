@@ -36,8 +36,9 @@ public final class ModelOptions implements Cloneable {
     @Option(names = "--omega", paramLabel = "W", defaultValue = "1", description = "Cell splitting omega > 0: the energy unit. Energies are reported in units of omega and, the dynamics being solved in the frame rotating with H0, no reported number depends on it (default: ${DEFAULT-VALUE}).")
     double omega;
 
-    @Option(names = "--gamma", paramLabel = "RATE", defaultValue = "1", description = "Local decay rate Gamma >= 0 (default: ${DEFAULT-VALUE}).")
-    double gamma;
+    /** Null when not given: 1, unless --gammas gives a rate per cell (both given is a contradiction). */
+    @Option(names = "--gamma", paramLabel = "RATE", description = "Local decay rate Gamma >= 0 of every cell (default: 1).")
+    Double gamma;
 
     @Option(names = "--gammas", paramLabel = "R0,R1,...",
             description = "A local decay rate per cell, cell 0 first, instead of one --gamma for all (cells of different "
@@ -156,7 +157,7 @@ public final class ModelOptions implements Cloneable {
         }
         p.put("state", state);
         p.put("omega", omega);
-        p.put("gamma", gamma);
+        p.put("gamma", gamma());
         p.put("coupling", coupling);
         p.put("gamma_icl", gammaIcl);
         p.put("dephasing", dephasing);
@@ -181,14 +182,21 @@ public final class ModelOptions implements Cloneable {
         if (edges == null && custom) {
             throw new InvalidParameterException("edges", "--graph custom needs --edges \"0-1,1-2,...\"");
         }
-        return Battery.builder(g).leakageGraph(leakage()).omega(omega).gamma(gamma).localRates(localRates()).coupling(coupling).gammaIcl(gammaIcl)
+        return Battery.builder(g).leakageGraph(leakage()).omega(omega).gamma(gamma()).localRates(localRates()).coupling(coupling).gammaIcl(gammaIcl)
                 .dephasing(dephasing).nbar(nbar).variant(Variant.parse(variant)).build();
+    }
+
+    private double gamma() {
+        return gamma == null ? 1 : gamma;
     }
 
     /** The per-cell rates given (null: none); each piece a number, none empty. */
     private double[] localRates() {
         if (gammas == null) {
             return null;
+        }
+        if (gamma != null) {
+            throw new InvalidParameterException("gammas", "replaces --gamma with a rate per cell: give one of them, not both");
         }
         String[] p = gammas.split(",", -1);
         double[] r = new double[p.length];

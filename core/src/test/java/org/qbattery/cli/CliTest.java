@@ -341,6 +341,7 @@ class CliTest {
         a.add(Arguments.of("--cells", new String[] {"--graph", "ring", "--cells", "20"}));
         a.add(Arguments.of("--representation", new String[] {"--graph", "linear", "--cells", "4", "--representation", "dicke"}));
         a.add(Arguments.of("--state", new String[] {"--graph", "symmetric", "--cells", "20", "--state", "file:rho.txt"}));
+        a.add(Arguments.of("--gammas", new String[] {"--cells", "3", "--gamma", "2", "--gammas", "1,2,3"}));
         a.add(Arguments.of("--gammas", new String[] {"--cells", "3", "--gammas", "1,2"}));
         a.add(Arguments.of("--gammas", new String[] {"--cells", "3", "--gammas", "1,2,"}));
         a.add(Arguments.of("--gammas", new String[] {"--cells", "3", "--gammas", "1,-2,1"}));
