@@ -320,8 +320,9 @@ def run_qbattery(c, d):
         cmd += ["--edges", ",".join("%d-%d" % e + (":%r" % c["weights"][e] if e in c["weights"] else "") for e in c["edges"])]
     else:
         cmd += ["--graph", GRAPHS[c["kind"]]]
-    if c["rates"] is not None:
-        cmd += ["--gammas", ",".join(repr(r) for r in c["rates"])]
+    if c["rates"] is not None:  # replaces --gamma (the two together are refused)
+        i = cmd.index("--gamma")
+        cmd[i:i + 2] = ["--gammas", ",".join(repr(r) for r in c["rates"])]
     if c["ledges"] is not None:
         cmd += ["--leakage-graph", ",".join("%d-%d" % e for e in c["ledges"]) if c["lkind"] == "custom" else GRAPHS[c["lkind"]]]
     p = subprocess.run(cmd, capture_output=True, text=True, env=env)
