@@ -813,15 +813,6 @@ public final class SelfDischarge {
         return both.stream().map(e -> new int[] {e.a(), e.b()}).toArray(int[][]::new);
     }
 
-    /** The graph's edges as index pairs for the pairwise measures. */
-    public static int[][] pairs(Graph g) {
-        int[][] p = new int[g.edges().size()][];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = new int[] {g.edges().get(k).a(), g.edges().get(k).b()};
-        }
-        return p;
-    }
-
     /** A sign change of an event function between two output samples, to be located after the run. */
     private record Bracket(Event event, int slot, double a, double b, double ga, double gb, double[] rhoA) {
     }

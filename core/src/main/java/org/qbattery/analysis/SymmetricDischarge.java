@@ -71,8 +71,8 @@ final class SymmetricDischarge {
         final SymmetricGenerator g = new SymmetricGenerator(battery.collectiveGenerator(), battery.countOrbitGenerator());
         final DickeBlocks layout = g.dicke().layout();
         final int n = battery.cells();
-        // Pairs for the concurrence: any, if the cells exchange or share a bath (see SelfDischarge.pairs).
-        final boolean edges = !battery.graph().edges().isEmpty() || !battery.leakageGraph().edges().isEmpty();
+        // Pairs for the concurrence: any, if the cells exchange or share a bath.
+        final boolean edges = SelfDischarge.pairs(battery).length > 0;
         return new Form() {
             public LinearOdeSystem generator() {
                 return g;
@@ -142,7 +142,7 @@ final class SymmetricDischarge {
         rows[0] = first.values();
         // The passivity gap is defined exactly when ρ has no coherence between excitation sectors.
         final double gapAtStart = first.passivityGap();
-        final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2 && (!battery.graph().edges().isEmpty() || !battery.leakageGraph().edges().isEmpty()),
+        final Event.Set set = Event.Set.of(null, first, events, spectral, pairwise && n >= 2 && SelfDischarge.pairs(battery).length > 0,
                 !Double.isNaN(gapAtStart),
                 () -> gapAtStart >= -Event.gapFloor(tolerances), Event.gapFloor(tolerances), fractions,
                 (r, p, o) -> o.ergotropy(), (r, p, o) -> o.energy(), (r, p, o) -> o.passivityGap(),

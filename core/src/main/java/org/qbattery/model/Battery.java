@@ -45,18 +45,16 @@ public final class Battery {
         this.graph = b.graph;
         this.leakageGraph = b.leakageGraph == null ? b.graph : b.leakageGraph;
         this.omega = b.omega;
-        this.gamma = b.gamma;
         this.coupling = b.coupling;
         this.gammaIcl = b.gammaIcl;
         this.dephasing = b.dephasing;
         this.nbar = b.nbar;
         this.variant = b.variant;
-        this.localRates = b.localRates != null ? b.localRates.clone() : filled(graph.cells(), gamma);
-        boolean same = true;
-        for (double r : localRates) {
-            same &= r == localRates[0];
-        }
-        this.uniformRates = same;
+        // Equal rates given per cell are the one-rate battery (which the Dicke and star generators take).
+        double[] given = b.localRates;
+        this.uniformRates = given == null || java.util.Arrays.stream(given).allMatch(r -> r == given[0]);
+        this.gamma = uniformRates && given != null ? given[0] : b.gamma;
+        this.localRates = uniformRates ? filled(graph.cells(), gamma) : given.clone();
         this.decay = new DecayMatrix(leakageGraph, localRates, gammaIcl);
     }
 
@@ -156,11 +154,6 @@ public final class Battery {
                 if (variant == Variant.AS_PRINTED) {
                     throw new InvalidParameterException("gammas", "the as-printed variant is the paper's model with one decay rate "
                             + "for all cells; use --variant stated with per-cell rates");
-                }
-                // Equal rates are the one-rate battery (which the Dicke and star generators take).
-                if (java.util.Arrays.stream(localRates).allMatch(r -> r == localRates[0])) {
-                    gamma = localRates[0];
-                    localRates = null;
                 }
             }
             InvalidParameterException.requireFinite("coupling", coupling);

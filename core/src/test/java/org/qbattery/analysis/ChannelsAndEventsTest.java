@@ -89,7 +89,7 @@ class ChannelsAndEventsTest {
         Battery b = Battery.builder(Graph.chain(3)).coupling(2).gammaIcl(0.5).build();
         DischargeResult r = SelfDischarge.of(b).state("quantum").grid(5, 0.05).run();
         assertThat(r.analysis().entanglementCrossings()).isNotEmpty();
-        int[][] pairs = SelfDischarge.pairs(b.graph());
+        int[][] pairs = SelfDischarge.pairs(b);
         for (double t : r.analysis().entanglementCrossings()) {
             if (t < 1e-6) {
                 continue; // birth from the product state at t = 0

@@ -125,7 +125,7 @@ class InvariantsTest {
         DischargeResult r = SelfDischarge.of(b).state(rho0, "bloch").grid(2, 0.25).run();
         NaiveLindblad lab = new NaiveLindblad(n, omega, b.exchange(), b.effectiveDecay(), b.nbar(), b.effectiveDephasing());
         double[] y = rho0.clone();
-        int[][] pairs = SelfDischarge.pairs(b.graph());
+        int[][] pairs = SelfDischarge.pairs(b);
         List<double[]> lab4 = new ArrayList<>();
         double[] times = r.times();
         double[] buf = new double[y.length];

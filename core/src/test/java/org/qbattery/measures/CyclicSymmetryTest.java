@@ -106,7 +106,7 @@ class CyclicSymmetryTest {
         double[] rho = InitialState.parse(state, n);
         CyclicSymmetry sym = SelfDischarge.symmetryOf(b, rho);
         new DormandPrince853(Tolerances.DEFAULT).integrate(b.generator(), 0, rho, 3.3, null);
-        int[][] edges = SelfDischarge.pairs(b.graph());
+        int[][] edges = SelfDischarge.pairs(b);
         CyclicSymmetry.PairOrbits orbits = sym.pairOrbits(edges);
         assertThat(java.util.Arrays.stream(orbits.sizes()).sum()).isEqualTo(edges.length);
         double[] all = Concurrence.edgeStatistics(rho, n, edges);
