@@ -50,13 +50,7 @@ class SymmetryReductionTest {
     void reducedRunEqualsUnreducedRun(String graph, int n, String state, double gammaIcl, double dephasing, double nbar,
                                       boolean spectral) {
         Battery b = Battery.builder(Graph.named(graph, n, null)).coupling(2).gammaIcl(gammaIcl).dephasing(dephasing).nbar(nbar).build();
-        DischargeResult plain;
-        try {
-            SelfDischarge.exploitSymmetry = false;
-            plain = SelfDischarge.of(b).state(state).spectral(spectral).tolerances(TIGHT).grid(3, 0.1).run();
-        } finally {
-            SelfDischarge.exploitSymmetry = true;
-        }
+        DischargeResult plain = unreduced(b, state, spectral);
         // On the complete graph and uncoupled cells the Dicke blocks (auto) and the register's orbits (register) both.
         for (String representation : graph.equals("symmetric") || graph.equals("none") ? List.of("auto", "register") : List.of("auto")) {
             DischargeResult reduced = SelfDischarge.of(b).state(state).spectral(spectral).tolerances(TIGHT).grid(3, 0.1)
@@ -79,13 +73,7 @@ class SymmetryReductionTest {
         "6 | 0-1:2,1-2:0.5,2-3:-1,3-4:0.5,4-5:1 | quantum   | 0.2"})
     void weightedGraphsKeepTheSymmetriesOfTheirWeights(int n, String edges, String state, double gammaIcl) {
         Battery b = Battery.builder(Graph.fromEdges(n, edges)).coupling(2).gammaIcl(gammaIcl).build();
-        DischargeResult plain;
-        try {
-            SelfDischarge.exploitSymmetry = false;
-            plain = SelfDischarge.of(b).state(state).tolerances(TIGHT).grid(3, 0.1).run();
-        } finally {
-            SelfDischarge.exploitSymmetry = true;
-        }
+        DischargeResult plain = unreduced(b, state, true);
         DischargeResult reduced = SelfDischarge.of(b).state(state).tolerances(TIGHT).grid(3, 0.1).run();
         if (edges.endsWith("4-5:1")) { // the chain without mirror-symmetric weights
             assertThat(reduced.representation()).contains("sector blocks");
@@ -111,16 +99,20 @@ class SymmetryReductionTest {
     void perCellRatesKeepTheSymmetriesOfTheirRates(String graph, String rates, String state, double gammaIcl) {
         double[] r = java.util.Arrays.stream(rates.split(",")).mapToDouble(Double::parseDouble).toArray();
         Battery b = Battery.builder(Graph.named(graph, r.length, null)).localRates(r).coupling(2).gammaIcl(gammaIcl).build();
-        DischargeResult plain;
-        try {
-            SelfDischarge.exploitSymmetry = false;
-            plain = SelfDischarge.of(b).state(state).tolerances(TIGHT).grid(3, 0.1).run();
-        } finally {
-            SelfDischarge.exploitSymmetry = true;
-        }
+        DischargeResult plain = unreduced(b, state, true);
         DischargeResult reduced = SelfDischarge.of(b).state(state).tolerances(TIGHT).grid(3, 0.1).run();
         assertThat(reduced.representation()).contains("orbit").doesNotContain("Dicke");
         compare(reduced, plain, true);
+    }
+
+    /** The run without any symmetry: on the plain register, the oracle of every reduced one. */
+    private static DischargeResult unreduced(Battery b, String state, boolean spectral) {
+        try {
+            SelfDischarge.exploitSymmetry = false;
+            return SelfDischarge.of(b).state(state).spectral(spectral).tolerances(TIGHT).grid(3, 0.1).run();
+        } finally {
+            SelfDischarge.exploitSymmetry = true;
+        }
     }
 
     private static void compare(DischargeResult reduced, DischargeResult plain, boolean spectral) {
