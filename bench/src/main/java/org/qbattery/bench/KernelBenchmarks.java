@@ -72,7 +72,7 @@ public class KernelBenchmarks {
         orbits = (SymmetricLindbladKernel) b.packedGenerator(reflection.cellPermutation());
         orbitState = orbits.pack(rho);
         orbitOut = new double[orbitState.length];
-        pairs = SelfDischarge.pairs(b.graph());
+        pairs = SelfDischarge.pairs(b);
     }
 
     /** Baseline: the full-register kernel on all D² elements. */
