@@ -182,8 +182,9 @@ public final class ModelOptions implements Cloneable {
         if (edges == null && custom) {
             throw new InvalidParameterException("edges", "--graph custom needs --edges \"0-1,1-2,...\"");
         }
-        return Battery.builder(g).leakageGraph(leakage()).omega(omega).gamma(gamma()).localRates(localRates()).coupling(coupling).gammaIcl(gammaIcl)
-                .dephasing(dephasing).nbar(nbar).variant(Variant.parse(variant)).build();
+        Battery.Builder b = Battery.builder(g).leakageGraph(leakage()).omega(omega).coupling(coupling).gammaIcl(gammaIcl)
+                .dephasing(dephasing).nbar(nbar).variant(Variant.parse(variant));
+        return (gammas != null ? b.localRates(localRates()) : b.gamma(gamma())).build();
     }
 
     private double gamma() {

@@ -68,6 +68,7 @@ public final class Battery {
         private Graph leakageGraph;
         private double omega = 1, gamma = 1, coupling = 0, gammaIcl = 0, dephasing = 0, nbar = 0;
         private double[] localRates;
+        private boolean gammaGiven;
         private Variant variant = Variant.STATED;
 
         private Builder(Graph graph) {
@@ -86,12 +87,14 @@ public final class Battery {
         /** Local decay rate Γ (paper Eq. 5). */
         public Builder gamma(double v) {
             gamma = v;
+            gammaGiven = true;
             return this;
         }
 
         /**
          * A local decay rate Γ_n for each cell instead of one Γ for all (cells of different lifetimes,
-         * as a device's qubits have): G = diag(Γ_n) + Γ_icl·A. Null: Γ for every cell.
+         * as a device's qubits have): G = diag(Γ_n) + Γ_icl·A. Null: Γ for every cell. Not together
+         * with {@link #gamma}: one would silently replace the other.
          */
         public Builder localRates(double... perCell) {
             localRates = perCell == null ? null : perCell.clone();
@@ -145,6 +148,9 @@ public final class Battery {
             }
             InvalidParameterException.requireNonNegative("gamma", gamma);
             if (localRates != null) {
+                if (gammaGiven) {
+                    throw new InvalidParameterException("gammas", "replaces gamma with a rate per cell: give one of them, not both");
+                }
                 if (localRates.length != n) {
                     throw new InvalidParameterException("gammas", "needs one rate per cell: " + n + ", got " + localRates.length);
                 }

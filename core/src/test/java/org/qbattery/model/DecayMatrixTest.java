@@ -104,4 +104,14 @@ class DecayMatrixTest {
         rates[1] = 0; // cell 1 sits on the edge 0-1
         assertThat(new DecayMatrix(g, rates, 0).maxValidGammaIcl()).isZero();
     }
+    /** The builder takes one rate for all or one per cell, not both (one would silently replace the other). */
+    @Test
+    void oneRateOrARatePerCellNotBoth() {
+        assertThatThrownBy(() -> Battery.builder(Graph.chain(2)).gamma(2).localRates(1, 3).build())
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("not both");
+        assertThat(Battery.builder(Graph.chain(2)).localRates(1, 3).build().localRates()).containsExactly(1, 3);
+        Battery equal = Battery.builder(Graph.chain(2)).localRates(2, 2).build();
+        assertThat(equal.uniformRates()).isTrue();
+        assertThat(equal.gamma()).isEqualTo(2.0);
+    }
 }
